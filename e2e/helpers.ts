@@ -1,0 +1,95 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test'
+
+/** the text currently shown in the terminal (xterm's DOM renderer), one string per row */
+export async function screenRows(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="terminal"] .xterm-rows > div').allInnerTexts()
+}
+
+/** the whole visible terminal text, rows joined with newlines, non-breaking spaces normalised */
+export async function screenText(page: Page): Promise<string> {
+  const rows = await screenRows(page)
+  return rows.map((r) => r.replace(/\u00a0/g, ' ').trimEnd()).join('\n')
+}
+
+/** waits until the terminal shows text matching `pattern` */
+export async function waitForScreen(page: Page, pattern: RegExp | string, timeout = 10_000): Promise<string> {
+  let last = ''
+  try {
+    await expect
+      .poll(
+        async () => {
+          last = await screenText(page)
+          return typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)
+        },
+        { timeout },
+      )
+      .toBe(true)
+  } catch {
+    throw new Error(`terminal never showed ${pattern}; the screen was:\n${last.trimEnd()}`)
+  }
+  return last
+}
+
+/** opens a page and waits for the shell prompt (`$ ` at the end of a row) */
+export async function openSandbox(page: Page): Promise<void> {
+  await page.goto('./#/sandbox')
+  await expect(page.getByTestId('terminal')).toBeVisible()
+  await waitForScreen(page, /[$#] *$/m)
+  await focusTerminal(page)
+}
+
+export async function focusTerminal(page: Page): Promise<void> {
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus()
+}
+
+/** types a command line into the terminal and presses Enter */
+export async function runCommand(page: Page, line: string): Promise<void> {
+  await focusTerminal(page)
+  await page.keyboard.type(line)
+  await page.keyboard.press('Enter')
+}
+
+export interface NetworkLog {
+  /** every URL the page (and its workers) requested */
+  requests: string[]
+  /** requests to anything but the page's origin (aborted) */
+  external: string[]
+  failed: string[]
+  pageErrors: string[]
+  consoleErrors: string[]
+}
+
+const isLocal = (url: string, origin: string) =>
+  url.startsWith(origin + '/') || url === origin || url.startsWith('data:') || url.startsWith('blob:')
+
+/**
+ * Records every request, aborts and records any that would leave the origin, and collects page errors and
+ * console errors. Call before navigating.
+ */
+export async function recordNetwork(page: Page, context: BrowserContext, origin: string): Promise<NetworkLog> {
+  const log: NetworkLog = { requests: [], external: [], failed: [], pageErrors: [], consoleErrors: [] }
+  await context.route(
+    (url) => !isLocal(url.href, origin),
+    async (route) => {
+      log.external.push(route.request().url())
+      await route.abort('blockedbyclient')
+    },
+  )
+  page.on('request', (r) => log.requests.push(r.url()))
+  page.on('worker', (w) => log.requests.push(w.url()))
+  page.on('requestfailed', (r) => log.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`))
+  page.on('pageerror', (e) => log.pageErrors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text())
+  })
+  return log
+}
+
+/** asserts nothing left the origin and the page logged no errors */
+export function expectCleanNetwork(log: NetworkLog, origin: string): void {
+  expect(log.external, 'requests that left the origin').toEqual([])
+  expect(log.requests.filter((u) => !isLocal(u, origin)), 'non-local requests').toEqual([])
+  expect(log.failed, 'failed requests').toEqual([])
+  expect(log.pageErrors, 'uncaught page errors').toEqual([])
+  expect(log.consoleErrors, 'console errors').toEqual([])
+}

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test'
+import {
+  expectCleanNetwork,
+  focusTerminal,
+  openSandbox,
+  recordNetwork,
+  runCommand,
+  screenText,
+  waitForScreen,
+  type NetworkLog,
+} from './helpers'
+
+let log: NetworkLog
+let origin: string
+
+test.beforeEach(async ({ page, context, baseURL }) => {
+  origin = new URL(baseURL!).origin
+  log = await recordNetwork(page, context, origin)
+})
+
+test.afterEach(() => {
+  expectCleanNetwork(log, origin)
+})
+
+test('oc get nodes shows the node table', async ({ page }) => {
+  await openSandbox(page)
+  await runCommand(page, 'oc get nodes')
+  await waitForScreen(page, /NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION/)
+})
+
+test('the header shows a ticking cluster clock', async ({ page }) => {
+  await page.goto('./#/sandbox')
+  const clock = page.getByTestId('clock')
+  await expect(clock).toHaveText(/^\d\d:\d\d:\d\d$/)
+  const first = await clock.textContent()
+  await expect(clock).not.toHaveText(first!, { timeout: 5_000 })
+})
+
+test('the start page leads to the sandbox', async ({ page }) => {
+  await page.goto('./')
+  await expect(page).toHaveURL(/#\/sandbox$/)
+  await expect(page.getByTestId('terminal')).toBeVisible()
+  await expect(page).toHaveTitle('Registry workshop')
+})
+
+test('Ctrl+C at the prompt prints ^C and a fresh prompt', async ({ page }) => {
+  await openSandbox(page)
+  await focusTerminal(page)
+  await page.keyboard.type('some half-typed command')
+  await page.keyboard.press('Control+C')
+  await waitForScreen(page, /some half-typed command\^C\n.*[$#] *$/m)
+  // the abandoned line was not run: nothing was printed under it but the new prompt
+  const text = await screenText(page)
+  const after = text.slice(text.indexOf('some half-typed command^C') + 'some half-typed command^C'.length)
+  expect(after.trim().split('\n')).toHaveLength(1)
+})
+
+test('an unfinished quote continues on a "> " line', async ({ page }) => {
+  await openSandbox(page)
+  await runCommand(page, "echo 'one")
+  await waitForScreen(page, /^> *$/m)
+  await page.keyboard.press('Control+C')
+  await waitForScreen(page, /^> \^C$/m)
+})

@@ -1,0 +1,27 @@
+/** The API server's decode pipeline for one object: prune, drop nulls, default, validate. */
+import type { StatusCause } from '../errors'
+import type { Schema } from './types'
+import { applyDefaults } from './defaults'
+import { pruneNonNullableNulls, pruneUnknownFields } from './prune'
+import { validateObject } from './validate'
+
+/** Result of `admitObject`: the object to store, validation causes and the unknown-field paths to warn about. */
+export interface AdmitResult<T> {
+  value: T
+  causes: StatusCause[]
+  unknownFields: string[]
+}
+
+/**
+ * Runs the create/update decode steps in the real order. 'crd': prune unknown fields, drop non-nullable nulls,
+ * apply defaults, validate. 'builtin': typed decode (throws DecodeError on a type mismatch), prune, validate.
+ * Pass `prune: false` to keep unknown fields (pre-structural-schema CRDs of the 4.0 era did not prune).
+ */
+export function admitObject<T>(schema: Schema, obj: T, opts: { style: 'crd' | 'builtin'; kind: string; prune?: boolean }): AdmitResult<T> {
+  if (opts.style === 'builtin') validateObject(schema, obj, opts)
+  const pruned = opts.prune === false ? { value: obj as unknown, unknownFields: [] } : pruneUnknownFields(schema, obj)
+  let value = pruned.value as T
+  if (opts.style === 'crd') value = applyDefaults(schema, pruneNonNullableNulls(schema, value))
+  const { causes } = validateObject(schema, value, opts)
+  return { value, causes, unknownFields: pruned.unknownFields }
+}

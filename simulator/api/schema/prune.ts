@@ -1,0 +1,90 @@
+/** Structural pruning: drops fields the schema does not know, reporting their paths. */
+import type { Schema } from './types'
+import { childPath, defineKey, indexPath, isPlainObject, own } from './jsontypes'
+
+/** The pruned value and the dotted paths of the dropped fields (`spec.requests.read.maxrunning`). */
+export interface PruneResult {
+  value: unknown
+  unknownFields: string[]
+}
+
+const EMBEDDED_KEYS = new Set(['apiVersion', 'kind', 'metadata'])
+
+function pruneAt(s: Schema, v: unknown, path: string, unknown: string[]): unknown {
+  if (Array.isArray(v)) {
+    if (s.type !== 'array' || !s.items) return v
+    let changed = false
+    const out = v.map((x, i) => {
+      const y = pruneAt(s.items!, x, indexPath(path, i), unknown)
+      if (y !== x) changed = true
+      return y
+    })
+    return changed ? out : v
+  }
+  if (!isPlainObject(v)) return v
+  const preserve = s['x-kubernetes-preserve-unknown-fields'] === true
+  if (s.type !== 'object' && !(s.type === undefined && !preserve && s.properties)) return v
+  const props = s.properties
+  const add = s.additionalProperties
+  let changed = false
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) {
+    const p = childPath(path, k)
+    const ps = own(props, k)
+    if (ps) {
+      const y = pruneAt(ps, x, p, unknown)
+      if (y !== x) changed = true
+      defineKey(out, k, y)
+    } else if (add && typeof add === 'object') {
+      const y = pruneAt(add, x, p, unknown)
+      if (y !== x) changed = true
+      defineKey(out, k, y)
+    } else if (add === true || preserve || (s['x-kubernetes-embedded-resource'] && EMBEDDED_KEYS.has(k))) {
+      defineKey(out, k, x)
+    } else {
+      unknown.push(p)
+      changed = true
+    }
+  }
+  return changed ? out : v
+}
+
+/** Drops fields unknown to the schema (kept under x-kubernetes-preserve-unknown-fields); never mutates `obj`. */
+export function pruneUnknownFields(schema: Schema, obj: unknown, path = ''): PruneResult {
+  const unknownFields: string[] = []
+  const value = pruneAt(schema, obj, path, unknownFields)
+  return { value, unknownFields }
+}
+
+function nullsAt(s: Schema | undefined, v: unknown): unknown {
+  if (!s) return v
+  if (Array.isArray(v)) {
+    if (!s.items) return v
+    let changed = false
+    const out = v.map((x) => {
+      const y = nullsAt(s.items, x)
+      if (y !== x) changed = true
+      return y
+    })
+    return changed ? out : v
+  }
+  if (!isPlainObject(v)) return v
+  let changed = false
+  const out: Record<string, unknown> = {}
+  for (const [k, x] of Object.entries(v)) {
+    const ks = own(s.properties, k) ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined)
+    if (x === null && ks && !ks.nullable && ks.default === undefined) {
+      changed = true
+      continue
+    }
+    const y = nullsAt(ks, x)
+    if (y !== x) changed = true
+    defineKey(out, k, y)
+  }
+  return changed ? out : v
+}
+
+/** Drops `null` object fields that are neither nullable nor defaulted, as the CRD decoder does (list items stay). */
+export function pruneNonNullableNulls<T>(schema: Schema, obj: T): T {
+  return nullsAt(schema, obj) as T
+}

@@ -1,0 +1,122 @@
+/**
+ * The object store: one immutable immer snapshot of every object, indexed by resource, namespace and name, so a
+ * lookup costs the same whatever the cluster's size and a namespace listing touches only that namespace. Every
+ * commit yields immer patches (used for undo, persistence and the event log by whoever subscribes).
+ */
+import { enablePatches, freeze, produceWithPatches, type Patch } from 'immer'
+import type { KObject } from './types'
+
+enablePatches()
+
+export interface StoreState {
+  /** resource key → namespace ('' for cluster-scoped) → name → object */
+  objects: Record<string, Record<string, Record<string, KObject>>>
+}
+
+export interface Commit {
+  resource: string
+  namespace: string
+  name: string
+  before: KObject | undefined
+  after: KObject | undefined
+  patches: Patch[]
+  inversePatches: Patch[]
+}
+
+export class ObjectStore {
+  private state: StoreState = freeze({ objects: {} }, true)
+  /** owner uid → dependents ("resource\u0000namespace\u0000name") */
+  private dependents = new Map<string, Set<string>>()
+  /** uid → "resource\u0000namespace\u0000name" */
+  private byUid = new Map<string, string>()
+
+  get(resource: string, namespace: string, name: string): KObject | undefined {
+    return this.state.objects[resource]?.[namespace]?.[name]
+  }
+
+  /** Objects of one namespace, or of all namespaces when `namespace` is undefined; sorted like etcd keys. */
+  list(resource: string, namespace?: string): KObject[] {
+    const byNs = this.state.objects[resource]
+    if (!byNs) return []
+    const namespaces = namespace === undefined ? Object.keys(byNs).sort() : [namespace]
+    const out: KObject[] = []
+    for (const ns of namespaces) {
+      const items = byNs[ns]
+      if (!items) continue
+      for (const name of Object.keys(items).sort()) out.push(items[name])
+    }
+    return out
+  }
+
+  /** Namespaces that hold at least one object of `resource`. */
+  namespacesOf(resource: string): string[] {
+    return Object.keys(this.state.objects[resource] ?? {})
+  }
+
+  count(resource: string): number {
+    let n = 0
+    for (const items of Object.values(this.state.objects[resource] ?? {})) n += Object.keys(items).length
+    return n
+  }
+
+  /** Writes (or, with `undefined`, removes) one object and returns the commit record. */
+  put(resource: string, namespace: string, name: string, obj: KObject | undefined): Commit {
+    const before = this.get(resource, namespace, name)
+    const [next, patches, inversePatches] = produceWithPatches(this.state, (draft) => {
+      const byNs = (draft.objects[resource] ??= {})
+      const items = (byNs[namespace] ??= {})
+      if (obj === undefined) {
+        delete items[name]
+        if (Object.keys(items).length === 0) delete byNs[namespace]
+      } else {
+        items[name] = obj
+      }
+    })
+    this.state = next
+    const after = this.get(resource, namespace, name)
+    this.reindex(resource, namespace, name, before, after)
+    return { resource, namespace, name, before, after, patches, inversePatches }
+  }
+
+  /** Keys of the objects that name `uid` in their ownerReferences. */
+  dependentsOf(uid: string): { resource: string; namespace: string; name: string }[] {
+    return [...(this.dependents.get(uid) ?? [])].map(splitRef)
+  }
+
+  refByUid(uid: string): { resource: string; namespace: string; name: string } | undefined {
+    const r = this.byUid.get(uid)
+    return r ? splitRef(r) : undefined
+  }
+
+  snapshot(): StoreState {
+    return this.state
+  }
+
+  restore(state: StoreState): void {
+    this.state = freeze(state, true)
+    this.dependents.clear()
+    this.byUid.clear()
+    for (const [resource, byNs] of Object.entries(state.objects)) {
+      for (const [ns, items] of Object.entries(byNs)) {
+        for (const [name, obj] of Object.entries(items)) this.reindex(resource, ns, name, undefined, obj)
+      }
+    }
+  }
+
+  private reindex(resource: string, namespace: string, name: string, before: KObject | undefined, after: KObject | undefined): void {
+    const ref = `${resource}\u0000${namespace}\u0000${name}`
+    for (const o of before?.metadata.ownerReferences ?? []) this.dependents.get(o.uid)?.delete(ref)
+    if (before?.metadata.uid) this.byUid.delete(before.metadata.uid)
+    for (const o of after?.metadata.ownerReferences ?? []) {
+      let set = this.dependents.get(o.uid)
+      if (!set) this.dependents.set(o.uid, (set = new Set()))
+      set.add(ref)
+    }
+    if (after?.metadata.uid) this.byUid.set(after.metadata.uid, ref)
+  }
+}
+
+function splitRef(r: string): { resource: string; namespace: string; name: string } {
+  const [resource, namespace, name] = r.split('\u0000')
+  return { resource, namespace, name }
+}

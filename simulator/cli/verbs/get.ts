@@ -1,0 +1,187 @@
+/** `oc get`: tables, wide, yaml, json, name, jsonpath, custom-columns; selectors, -A, -w. */
+import { isApiError } from '../../api/errors'
+import type { ResourceType } from '../../api/resources'
+import type { KObject } from '../../api/types'
+import { formatApiError } from '../errors'
+import { CliError } from '../errors'
+import type { FlagSpec } from '../flags'
+import type { Invocation, Verb } from '../env'
+import { printContext } from '../print-context'
+import { parseOutputFormat, printObjects } from '../printers/output'
+import { printTable, tableRows, watchTablePrinter } from '../printers/table'
+import { parseTargets, type Target } from '../resource-args'
+import { executeJsonPath } from '../../format/jsonpath'
+import { parseLabelSelector } from '../../api/selectors'
+
+export const GET_FLAGS: FlagSpec[] = [
+  { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide).' },
+  { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.' },
+  { name: 'field-selector', type: 'string', usage: "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type." },
+  { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
+  { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
+  { name: 'watch-only', type: 'bool', usage: 'Watch for changes to the requested object(s), without listing/getting first.' },
+  { name: 'output-watch-events', type: 'bool', usage: 'Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.' },
+  { name: 'no-headers', type: 'bool', usage: 'When using the default or custom-column output format, don\'t print headers (default print headers).' },
+  { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column (default hide labels column)' },
+  { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
+  { name: 'label-columns', short: 'L', type: 'stringArray', usage: 'Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...' },
+  { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
+  { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
+  { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable.' },
+]
+
+interface Found {
+  rt: ResourceType
+  objs: KObject[]
+  named: boolean
+}
+
+async function runGet(inv: Invocation): Promise<number> {
+  const { cluster, cmd, flags } = inv
+  const api = cluster.api
+  if (inv.positional.length === 0) {
+    cmd.stderr.write(`You must specify the type of resource to get. Use "${inv.binary} api-resources" for a complete list of supported resources.\n\n`)
+    throw new CliError(`Required resource not specified.\nUse "${inv.binary} explain <resource>" for a detailed description of that resource (e.g. ${inv.binary} explain pods).`, 'get')
+  }
+  const format = parseOutputFormat(flags.output as string | undefined)
+  const targets = parseTargets(inv.positional, inv.profile, inv.binary, 'get')
+  const allNs = flags['all-namespaces'] === true
+  const found: Found[] = []
+  const errors: string[] = []
+  for (const t of targets) found.push(collect(inv, t, allNs, errors))
+  if (flags['sort-by']) for (const f of found) f.objs = sortBy(f.objs, String(flags['sort-by']))
+  else for (const f of found) if (f.rt.key === 'events' && inv.profile !== '4.0') f.objs = sortBy(f.objs, '.lastTimestamp')
+
+  if (flags.watch || flags['watch-only']) return watch(inv, found, targets, allNs)
+
+  const ctx = printContext(cluster)
+  const multiType = targets.length > 1 || inv.positional[0].split(',').includes('all')
+  if (format.kind === 'table') {
+    const chunks: string[] = []
+    for (const f of found) {
+      const text = printTable(f.rt, f.objs, {
+        wide: format.wide,
+        noHeaders: flags['no-headers'] === true,
+        showLabels: flags['show-labels'] === true,
+        labelColumns: (flags['label-columns'] as string[]).flatMap((l) => l.split(',')),
+        withNamespace: allNs,
+        withKindPrefix: multiType || flags['show-kind'] === true,
+      }, ctx)
+      if (text) chunks.push(text)
+    }
+    cmd.stdout.write(chunks.join('\n'))
+    const anyNamed = found.some((f) => f.named)
+    if (chunks.length === 0 && !anyNamed && errors.length === 0) cmd.stderr.write(noResources(inv, allNs, targets) + '\n')
+  } else {
+    const objs = found.flatMap((f) => f.objs.map((obj) => ({ rt: f.rt, obj })))
+    const single = targets.length === 1 && (targets[0].names?.length ?? 0) === 1 && !inv.positional[0].includes(',')
+    if (objs.length > 0 || format.kind === 'yaml' || format.kind === 'json') {
+      if (!(single && objs.length === 0)) cmd.stdout.write(printObjects(format, objs, single, inv.profile))
+    }
+  }
+  for (const e of errors) cmd.stderr.write(e + '\n')
+  return errors.length > 0 ? 1 : 0
+}
+
+function collect(inv: Invocation, t: Target, allNs: boolean, errors: string[]): Found {
+  const api = inv.cluster.api
+  const ns = t.rt.namespaced ? inv.namespace : undefined
+  if (t.names) {
+    const objs: KObject[] = []
+    for (const name of t.names) {
+      try {
+        objs.push(api.get(t.rt.key, ns, name))
+      } catch (e) {
+        if (isApiError(e) && e.reason === 'NotFound' && inv.flags['ignore-not-found']) continue
+        if (isApiError(e)) errors.push(formatApiError(e))
+        else throw e
+      }
+    }
+    return { rt: t.rt, objs, named: true }
+  }
+  const objs = api.list(t.rt.key, {
+    namespace: allNs ? undefined : ns,
+    labelSelector: inv.flags.selector as string | undefined,
+    fieldSelector: inv.flags['field-selector'] as string | undefined,
+  })
+  return { rt: t.rt, objs, named: false }
+}
+
+function noResources(inv: Invocation, allNs: boolean, targets: Target[]): string {
+  if (inv.profile === '4.0') return 'No resources found.'
+  const namespaced = targets.some((t) => t.rt.namespaced)
+  if (allNs || !namespaced) return 'No resources found'
+  return `No resources found in ${inv.namespace} namespace.`
+}
+
+function sortBy(objs: KObject[], field: string): KObject[] {
+  const tmpl = field.startsWith('{') ? field : `{${field.startsWith('.') ? field : '.' + field}}`
+  const keyed = objs.map((o) => {
+    const v = executeJsonPath(tmpl, o)
+    const n = Number(v)
+    return { o, v, n: v !== '' && !Number.isNaN(n) ? n : undefined }
+  })
+  keyed.sort((a, b) => (a.n !== undefined && b.n !== undefined ? a.n - b.n : a.v < b.v ? -1 : a.v > b.v ? 1 : 0))
+  return keyed.map((k) => k.o)
+}
+
+/** `-w`: the current table, then one row per change, until interrupted (Ctrl+C, or the runner's time limit). */
+async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: boolean): Promise<number> {
+  const { cluster, cmd, flags } = inv
+  if (targets.length !== 1) throw new CliError('you may only specify a single resource type')
+  if (flags['sort-by']) cmd.stderr.write('warning: --watch requested, --sort-by will be ignored for watch events received\n')
+  const format = parseOutputFormat(flags.output as string | undefined)
+  const t = targets[0]
+  const rt = t.rt
+  const ns = rt.namespaced && !allNs ? inv.namespace : undefined
+  cluster.api.recordWatch(rt.key, ns, t.names?.[0])
+  const writer = watchTablePrinter()
+  const events = flags['output-watch-events'] === true
+  let headerDone = flags['no-headers'] === true
+  const emit = (objs: KObject[], type: string) => {
+    if (objs.length === 0) return
+    if (format.kind !== 'table') {
+      cmd.stdout.write(printObjects(format, objs.map((obj) => ({ rt, obj })), true, inv.profile))
+      return
+    }
+    const { header, rows } = tableRows(rt, objs, { wide: format.wide, withNamespace: allNs, showLabels: flags['show-labels'] === true }, printContext(cluster))
+    const lines = rows.map((r) => (events ? [type, ...r] : r))
+    const all = headerDone ? lines : [events ? ['EVENT', ...header] : header, ...lines]
+    headerDone = true
+    cmd.stdout.write(writer.write(all))
+  }
+  if (!flags['watch-only']) emit(found[0].objs, 'ADDED')
+  const sel = flags.selector ? parseLabelSelector(String(flags.selector)) : undefined
+  const pending: { obj: KObject; type: string }[] = []
+  const unsubscribe = cluster.api.watch((e) => {
+    if (e.resource !== (rt.viewOf ?? rt.key)) return
+    const o = e.object
+    if (ns !== undefined && o.metadata.namespace !== ns) return
+    if (t.names && !t.names.includes(o.metadata.name)) return
+    if (sel && !sel.matches(o.metadata.labels)) return
+    pending.push({ obj: o, type: e.type })
+  })
+  try {
+    while (!cmd.signal.aborted) {
+      try {
+        await cmd.sleep(1000)
+      } catch {
+        break
+      }
+      const batch = pending.splice(0)
+      for (const p of batch) emit([p.obj], p.type.padEnd(8))
+    }
+  } finally {
+    unsubscribe()
+  }
+  return 0
+}
+
+export const getVerb: Verb = {
+  name: 'get',
+  short: 'Display one or many resources',
+  use: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
+  group: 'Basic Commands',
+  flags: GET_FLAGS,
+  run: runGet,
+}

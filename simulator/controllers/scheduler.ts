@@ -1,0 +1,170 @@
+/**
+ * kube-scheduler: binds pending pods to nodes through the filters of `scheduler-predicates.ts`, scores the
+ * feasible nodes deterministically (spread pods of the same owner, then least requested, then name), handles
+ * PersistentVolumeClaims (unbound Immediate claims block, WaitForFirstConsumer claims get a selected node), and
+ * reports failures with the exact aggregated `FailedScheduling` message. Unschedulable pods are retried when
+ * nodes, pods or claims change and every 5 minutes.
+ */
+import type { KObject } from '../api/types'
+import type { Controller, ControllerContext, ReconcileResult } from './types'
+import { splitKey } from './types'
+import { clone, cmp, controllerRef, emit, getCondition, ms, now3339, setCondition } from './util'
+import { filterNode, nodeUsage, requestedFraction, type NodeUsage } from './scheduler-predicates'
+
+const SOURCE = { component: 'default-scheduler' }
+/** podMaxInUnschedulablePodsDuration */
+const RETRY_MS = 5 * 60 * 1000
+const SELECTED_NODE = 'volume.kubernetes.io/selected-node'
+
+function wantsScheduling(p: KObject): boolean {
+  return !p.spec?.nodeName && !p.metadata.deletionTimestamp && (p.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler' && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed'
+}
+
+/** The 1.25 FitError text: `0/N nodes are available: <sorted "count reason" list>. preemption: ...`. */
+export function fitErrorMessage(total: number, failures: { reasons: string[]; resolvable: boolean }[]): string {
+  const counts = new Map<string, number>()
+  for (const f of failures) for (const r of f.reasons) counts.set(r, (counts.get(r) ?? 0) + 1)
+  const list = [...counts].map(([r, n]) => `${n} ${r}`).sort()
+  let msg = `0/${total} nodes are available:`
+  if (list.length) msg += ` ${list.join(', ')}.`
+  const helpless = failures.filter((f) => !f.resolvable).length
+  const victimless = failures.length - helpless
+  const pre = [victimless ? `${victimless} No preemption victims found for incoming pod` : '', helpless ? `${helpless} Preemption is not helpful for scheduling` : ''].filter(Boolean).sort()
+  msg += ` preemption: 0/${total} nodes are available: ${pre.join(', ')}.`
+  return msg
+}
+
+interface Pass {
+  nodes: KObject[]
+  byName: Map<string, KObject>
+  usage: Map<string, NodeUsage>
+}
+
+function newPass(ctx: ControllerContext): Pass {
+  const nodes = ctx.api.store.list('nodes')
+  return { nodes, byName: new Map(nodes.map((n) => [n.metadata.name, n])), usage: nodeUsage(ctx.api.store.list('pods')) }
+}
+
+/** Claims of the pod: a blocking reason (for every node), and the unbound WaitForFirstConsumer claims. */
+function claimsOf(ctx: ControllerContext, pod: KObject): { block?: string; delayed: KObject[] } {
+  const delayed: KObject[] = []
+  for (const v of pod.spec?.volumes ?? []) {
+    const name = v.persistentVolumeClaim?.claimName
+    if (!name) continue
+    const claim = ctx.api.tryGet('persistentvolumeclaims', pod.metadata.namespace, name)
+    if (!claim) return { block: `persistentvolumeclaim "${name}" not found`, delayed }
+    if (claim.metadata.deletionTimestamp) return { block: `persistentvolumeclaim "${name}" is being deleted`, delayed }
+    if (claim.status?.phase === 'Bound' || claim.spec?.volumeName) continue
+    const sc = claim.spec?.storageClassName ? ctx.api.tryGet('storageclasses.storage.k8s.io', undefined, claim.spec.storageClassName) : undefined
+    if (sc?.volumeBindingMode === 'WaitForFirstConsumer') delayed.push(claim)
+    else return { block: 'pod has unbound immediate PersistentVolumeClaims', delayed }
+  }
+  return { delayed }
+}
+
+function fail(ctx: ControllerContext, pod: KObject, message: string): void {
+  const next = clone(pod)
+  const status = (next.status ??= {})
+  status.phase ??= 'Pending'
+  setCondition(status, { type: 'PodScheduled', status: 'False', lastProbeTime: null, reason: 'Unschedulable', message }, now3339(ctx))
+  if (JSON.stringify(status) !== JSON.stringify(pod.status)) ctx.api.updateStatus('pods', next)
+  emit(ctx, pod, 'Warning', 'FailedScheduling', message, SOURCE)
+}
+
+/** One scheduling attempt; returns the chosen node when the pod was bound. */
+function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): ReconcileResult | void {
+  const total = pass.nodes.length
+  const claims = claimsOf(ctx, pod)
+  if (claims.block) {
+    fail(ctx, pod, fitErrorMessage(total, pass.nodes.map(() => ({ reasons: [claims.block!], resolvable: false }))))
+    return { requeueAfter: RETRY_MS }
+  }
+  const pinned = claims.delayed.map((c) => c.metadata.annotations?.[SELECTED_NODE]).find(Boolean)
+  const failures: { reasons: string[]; resolvable: boolean }[] = []
+  const feasible: KObject[] = []
+  const empty: NodeUsage = { cpu: 0, memory: 0, pods: 0, list: [] }
+  for (const node of pass.nodes) {
+    const f = pinned && node.metadata.name !== pinned
+      ? { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false }
+      : filterNode(pod, node, pass.usage.get(node.metadata.name) ?? empty, pass.usage, pass.byName)
+    if (f) failures.push(f)
+    else feasible.push(node)
+  }
+  if (!feasible.length) {
+    fail(ctx, pod, fitErrorMessage(total, failures))
+    return { requeueAfter: RETRY_MS }
+  }
+  const owner = controllerRef(pod)?.uid
+  const sameOwner = (n: KObject) => (owner ? (pass.usage.get(n.metadata.name)?.list ?? []).filter((p) => controllerRef(p)?.uid === owner).length : 0)
+  const best = feasible
+    .map((n) => ({ n, spread: sameOwner(n), used: requestedFraction(n, pass.usage.get(n.metadata.name)) }))
+    .sort((a, b) => a.spread - b.spread || a.used - b.used || cmp(a.n.metadata.name, b.n.metadata.name))[0].n
+  const nodeName = best.metadata.name
+  // WaitForFirstConsumer: the chosen node goes on the claims; binding waits until the provisioner bound them.
+  for (const c of claims.delayed) {
+    if (c.metadata.annotations?.[SELECTED_NODE] === nodeName) continue
+    const next = clone(c)
+    ;(next.metadata.annotations ??= {})[SELECTED_NODE] = nodeName
+    ctx.api.update('persistentvolumeclaims', next)
+  }
+  if (claims.delayed.length) return { requeueAfter: RETRY_MS }
+  const bound = clone(pod)
+  bound.spec.nodeName = nodeName
+  const updated = ctx.api.update('pods', bound)
+  const withStatus = clone(updated)
+  setCondition((withStatus.status ??= {}), { type: 'PodScheduled', status: 'True', lastProbeTime: null }, now3339(ctx))
+  const cond = getCondition(withStatus.status, 'PodScheduled')!
+  delete cond.reason
+  delete cond.message
+  withStatus.status.phase ??= 'Pending'
+  ctx.api.updateStatus('pods', withStatus)
+  emit(ctx, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE)
+  const u = pass.usage.get(nodeName) ?? { cpu: 0, memory: 0, pods: 0, list: [] }
+  pass.usage.set(nodeName, u)
+  const again = nodeUsage([updated]).get(nodeName)!
+  u.cpu += again.cpu
+  u.memory += again.memory
+  u.pods++
+  u.list.push(updated)
+}
+
+function reconcile(key: string, ctx: ControllerContext): ReconcileResult | void {
+  if (key.startsWith('retry:')) {
+    const ns = key.slice(6)
+    const pods = ctx.api.store.list('pods', ns === '*' ? undefined : ns).filter(wantsScheduling)
+    pods.sort((a, b) => (b.spec?.priority ?? 0) - (a.spec?.priority ?? 0) || ms(a.metadata.creationTimestamp) - ms(b.metadata.creationTimestamp) || cmp(a.metadata.name, b.metadata.name))
+    if (!pods.length) return
+    const pass = newPass(ctx)
+    for (const p of pods) scheduleOne(ctx, ctx.api.tryGet('pods', p.metadata.namespace, p.metadata.name) ?? p, pass)
+    return
+  }
+  const { namespace, name } = splitKey(key)
+  const pod = ctx.api.tryGet('pods', namespace, name)
+  if (!pod || !wantsScheduling(pod)) return
+  return scheduleOne(ctx, pod, newPass(ctx))
+}
+
+/** Pod changes: new pending pods are scheduled; pods leaving a node free room for the unschedulable ones. */
+function podKeys(e: { type: string; object: KObject; old?: KObject }): string[] {
+  const p = e.object
+  const key = `${p.metadata.namespace}/${p.metadata.name}`
+  if (e.type !== 'DELETED' && wantsScheduling(p)) {
+    // Status writes of an already-failed pod are not new information; the retries below cover real changes.
+    const failed = getCondition(p.status, 'PodScheduled')?.status === 'False'
+    const specChanged = e.old && JSON.stringify(e.old.spec) !== JSON.stringify(p.spec)
+    return !failed || specChanged || !e.old ? [key] : []
+  }
+  if (p.spec?.nodeName && (e.type === 'DELETED' || (p.metadata.deletionTimestamp && !e.old?.metadata.deletionTimestamp) || ((p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') && e.old?.status?.phase !== p.status?.phase))) return ['retry:*']
+  return []
+}
+
+/** The default scheduler. */
+export const scheduler: Controller = {
+  name: 'default-scheduler',
+  watches: [
+    { resource: 'pods', keys: podKeys },
+    { resource: 'nodes', keys: () => ['retry:*'] },
+    { resource: 'persistentvolumeclaims', keys: (e) => [`retry:${e.object.metadata.namespace}`] },
+  ],
+  reconcile,
+}

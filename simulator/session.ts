@@ -1,0 +1,241 @@
+/**
+ * A trainee's session on one cluster: the shell with its home directory and environment, the `oc` client's
+ * kubeconfig state, the editor port, interactive subshells, and how time passes (instantly for scripts and
+ * tests, with the page's ticker in the browser). It implements the TerminalSession contract.
+ */
+import type { Cluster } from './cluster'
+import { ocCommand } from './cli/oc'
+import type { OcSession } from './cli/env'
+import { BufferStream, createDefaultCommands, isComplete, Shell, VirtualFs } from './shell'
+import type { EditorPort, OutputStream, Subshell } from './shell/types'
+import type { TerminalSession } from './terminal-session'
+import { seedHome } from './home'
+
+export type TimeMode = 'instant' | 'live'
+
+export interface SessionOptions {
+  /** `instant`: `sleep` advances the clock at once (scripts, tests); `live`: waits for `advance()` (the page) */
+  timeMode: TimeMode
+  user?: string
+  project?: string
+  editor?: EditorPort
+  fs?: VirtualFs
+}
+
+interface Sleeper {
+  until: number
+  resolve(): void
+  reject(e: Error): void
+  signal: AbortSignal
+  onAbort: () => void
+}
+
+const HOME = '/home/you'
+
+export class ClusterSession implements TerminalSession {
+  readonly shell: Shell
+  readonly oc: OcSession
+  readonly fs: VirtualFs
+  private subshells: Subshell[] = []
+  private sleepers: Sleeper[] = []
+  private listeners = new Set<() => void>()
+  /** set by the headless runner: a virtual instant after which endless commands are interrupted */
+  deadline: { at: number; abort(): void } | undefined
+  editor: EditorPort
+  private clearRequested = false
+
+  constructor(
+    readonly cluster: Cluster,
+    private readonly opts: SessionOptions,
+  ) {
+    this.oc = {
+      project: opts.project ?? 'default',
+      user: opts.user ?? 'kube:admin',
+      server: cluster.info.apiUrl,
+      token: `sha256~${cluster.rng.string(43, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}`,
+    }
+    this.fs = opts.fs ?? new VirtualFs()
+    if (!opts.fs) seedHome(this.fs, HOME, cluster)
+    this.editor = opts.editor ?? headlessEditor(this)
+    const env = new Map<string, string>([
+      ['HOME', HOME],
+      ['USER', 'you'],
+      ['LOGNAME', 'you'],
+      ['HOSTNAME', 'bastion'],
+      ['SHELL', '/bin/bash'],
+      ['TERM', 'xterm-256color'],
+      ['PATH', '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin'],
+      ['KUBECONFIG', `${HOME}/.kube/config`],
+      ['LANG', 'en_US.UTF-8'],
+    ])
+    const commands = createDefaultCommands()
+    commands.set('oc', ocCommand({ cluster, session: this.oc }, 'oc'))
+    commands.set('kubectl', ocCommand({ cluster, session: this.oc }, 'kubectl'))
+    this.shell = new Shell({
+      fs: this.fs,
+      env,
+      commands,
+      cwd: HOME,
+      editor: { edit: (req) => this.editor.edit(req) },
+      sleep: (ms, signal) => this.sleep(ms, signal),
+      hooks: {
+        enterSubshell: (sub) => this.subshells.push(sub),
+        clearScreen: () => {
+          this.clearRequested = true
+        },
+      },
+    })
+  }
+
+  prompt(): string {
+    const sub = this.subshells[this.subshells.length - 1]
+    if (sub) return sub.prompt()
+    const cwd = this.shell.cwd
+    const dir = cwd === HOME ? '~' : cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1)
+    return `[you@bastion ${dir}]$ `
+  }
+
+  continuationPrompt(): string {
+    return '> '
+  }
+
+  /** True while `oc rsh`/`oc exec -it` has an interactive shell open. */
+  inSubshell(): boolean {
+    return this.subshells.length > 0
+  }
+
+  isComplete(text: string): boolean {
+    if (this.inSubshell()) return true
+    return isComplete(text)
+  }
+
+  async execute(text: string, io: { stdout: OutputStream; stderr: OutputStream; signal: AbortSignal }): Promise<number> {
+    const sub = this.subshells[this.subshells.length - 1]
+    let code: number
+    try {
+      if (sub) {
+        const r = await sub.execute(text, io)
+        if (r.exited) this.subshells.pop()
+        code = r.exitCode
+      } else {
+        code = await this.shell.run(text, io)
+      }
+    } finally {
+      this.cluster.settle()
+      if (this.clearRequested) {
+        this.clearRequested = false
+        io.stdout.write('\x1b[H\x1b[2J')
+      }
+      this.notify()
+    }
+    return code
+  }
+
+  complete(line: string, cursor: number): { candidates: string[]; replaceFrom: number } {
+    const before = line.slice(0, cursor)
+    const start = before.search(/\S*$/)
+    const word = before.slice(start)
+    const isFirst = before.slice(0, start).trim() === ''
+    const pool = isFirst ? [...this.shell.commands.keys(), ...this.shell.builtins.keys()] : []
+    return { candidates: [...new Set(pool.filter((c) => c.startsWith(word)))].sort(), replaceFrom: start }
+  }
+
+  history(): string[] {
+    return this.shell.getHistory()
+  }
+
+  now(): number {
+    return this.cluster.now()
+  }
+
+  /** Advances virtual time (the page's ticker); wakes `sleep`s that fall due. */
+  advance(ms: number): void {
+    const target = this.cluster.now() + ms
+    for (;;) {
+      const next = this.sleepers.reduce<Sleeper | undefined>((a, s) => (!a || s.until < a.until ? s : a), undefined)
+      if (!next || next.until > target) break
+      this.cluster.manager.advanceTo(next.until)
+      this.wake(next)
+    }
+    this.cluster.manager.advanceTo(target)
+    this.notify()
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l()
+  }
+
+  private wake(s: Sleeper): void {
+    this.sleepers.splice(this.sleepers.indexOf(s), 1)
+    s.signal.removeEventListener('abort', s.onAbort)
+    s.resolve()
+  }
+
+  /** Virtual sleep: instant mode advances the clock; live mode waits for the ticker. */
+  sleep(ms: number, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(abortError())
+    const until = this.cluster.now() + ms
+    if (this.opts.timeMode === 'instant') {
+      const d = this.deadline
+      if (d && until >= d.at) {
+        this.cluster.manager.advanceTo(Math.max(d.at, this.cluster.now()))
+        d.abort()
+        this.notify()
+        return Promise.reject(abortError())
+      }
+      this.cluster.manager.advanceTo(until)
+      this.notify()
+      return Promise.resolve()
+    }
+    return new Promise<void>((resolve, reject) => {
+      const s: Sleeper = {
+        until,
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const i = this.sleepers.indexOf(s)
+          if (i >= 0) this.sleepers.splice(i, 1)
+          reject(abortError())
+        },
+      }
+      signal.addEventListener('abort', s.onAbort, { once: true })
+      this.sleepers.push(s)
+    })
+  }
+}
+
+function abortError(): Error {
+  const e = new Error('interrupted')
+  e.name = 'AbortError'
+  return e
+}
+
+/**
+ * The headless editor: runs `$KUBE_EDITOR` or `$EDITOR` (a command of the virtual shell, e.g. `sed -i ...`) on a
+ * temporary file. Without one, the edit is cancelled as if the user quit vi with `:q!`.
+ */
+function headlessEditor(session: ClusterSession): EditorPort {
+  return {
+    async edit({ path, text }) {
+      const editor = session.shell.env.get('KUBE_EDITOR') || session.shell.env.get('EDITOR')
+      if (!editor) return null
+      session.fs.writeFile(path, text)
+      const out = new BufferStream()
+      const code = await session.shell.runNested(`${editor} ${path}`, {
+        stdin: null,
+        stdout: out,
+        stderr: out,
+        signal: new AbortController().signal,
+        commandLine: `${editor} ${path}`,
+      })
+      if (code !== 0) return null
+      return session.fs.readFile(path)
+    },
+  }
+}

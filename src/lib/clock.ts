@@ -1,0 +1,54 @@
+/**
+ * The page's ticker that drives the simulator's virtual clock, and clock formatting.
+ */
+
+/** formats epoch milliseconds as `HH:MM:SS` in UTC */
+export function formatClock(ms: number): string {
+  const d = new Date(ms)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+}
+
+/** reads `?speed=N` from the URL's query (before or inside the hash); defaults to 1 */
+export function parseSpeed(search: string, hash = ''): number {
+  const fromHash = hash.includes('?') ? hash.slice(hash.indexOf('?')) : ''
+  for (const q of [search, fromHash]) {
+    const raw = new URLSearchParams(q).get('speed')
+    if (raw === null) continue
+    const n = Number(raw)
+    if (Number.isFinite(n) && n >= 0 && n <= 10_000) return n
+  }
+  return 1
+}
+
+export interface Clocked {
+  advance(ms: number): void
+}
+
+/** the longest wall-clock step taken at once (a throttled timer must not make the cluster jump ahead) */
+const MAX_STEP_MS = 1000
+
+/**
+ * Advances `target` by the wall-clock time elapsed, times `speed`, while the page is visible.
+ * Returns a function that stops the ticker.
+ */
+export function startTicker(target: Clocked, speed: number, intervalMs = 200): () => void {
+  let last = performance.now()
+  const tick = () => {
+    const t = performance.now()
+    const elapsed = Math.min(MAX_STEP_MS, t - last)
+    last = t
+    if (document.visibilityState !== 'visible') return
+    if (elapsed > 0 && speed > 0) target.advance(elapsed * speed)
+  }
+  const onVisibility = () => {
+    // time spent hidden does not count
+    last = performance.now()
+  }
+  document.addEventListener('visibilitychange', onVisibility)
+  const id = setInterval(tick, intervalMs)
+  return () => {
+    clearInterval(id)
+    document.removeEventListener('visibilitychange', onVisibility)
+  }
+}

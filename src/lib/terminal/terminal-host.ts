@@ -1,0 +1,198 @@
+/**
+ * xterm glue: connects an xterm.js terminal in the page to a `TerminalSession` through the pure `LineEditor`.
+ */
+import { Terminal } from '@xterm/xterm'
+import { FitAddon } from '@xterm/addon-fit'
+import '@xterm/xterm/css/xterm.css'
+import type { TerminalSession } from '../../../simulator/terminal-session'
+import { LineEditor, type EditorAction } from './line-editor'
+import { toTerminalNewlines } from './keys'
+
+export interface TerminalHandle {
+  terminal: Terminal
+  focus(): void
+  dispose(): void
+}
+
+/**
+ * Whether the session currently routes input to an interactive subshell (`oc rsh`). The `TerminalSession`
+ * contract has no such query yet: an optional `inSubshell()` method is used when present, otherwise the prompt
+ * is compared with the bastion's `[user@host dir]$ ` shape.
+ */
+export function inSubshell(session: TerminalSession): boolean {
+  const s = session as TerminalSession & { inSubshell?: () => boolean }
+  if (typeof s.inSubshell === 'function') return s.inSubshell()
+  return !/^\[[^\]]*@[^\]]*\][$#] ?$/.test(session.prompt().replace(/\x1b\[[0-9;]*m/g, ''))
+}
+
+const THEME = {
+  background: '#14161b',
+  foreground: '#d8dee9',
+  cursor: '#e5e9f0',
+  cursorAccent: '#14161b',
+  selectionBackground: '#3b4252',
+  black: '#1d2027',
+  red: '#ef6b73',
+  green: '#a3d07f',
+  yellow: '#ebcb8b',
+  blue: '#7fa7d9',
+  magenta: '#c49bd6',
+  cyan: '#7fc7cf',
+  white: '#d8dee9',
+  brightBlack: '#6b7385',
+  brightRed: '#ff8a91',
+  brightGreen: '#bde49b',
+  brightYellow: '#f5dba5',
+  brightBlue: '#9cc0ee',
+  brightMagenta: '#d7b3e6',
+  brightCyan: '#9ddbe2',
+  brightWhite: '#eceff4',
+}
+
+export const TERMINAL_FONT =
+  "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', 'Liberation Mono', 'Menlo', 'Consolas', monospace"
+
+export function attachTerminal(container: HTMLElement, session: TerminalSession): TerminalHandle {
+  const term = new Terminal({
+    fontFamily: TERMINAL_FONT,
+    fontSize: 14,
+    lineHeight: 1.15,
+    cursorBlink: true,
+    convertEol: false,
+    scrollback: 5000,
+    theme: THEME,
+    allowProposedApi: false,
+  })
+  const fit = new FitAddon()
+  term.loadAddon(fit)
+  term.open(container)
+  const safeFit = () => {
+    try {
+      if (container.clientWidth > 0 && container.clientHeight > 0) fit.fit()
+    } catch {
+      // not laid out yet
+    }
+  }
+  safeFit()
+
+  const editor = new LineEditor({
+    prompt: () => session.prompt(),
+    continuationPrompt: () => session.continuationPrompt(),
+    isComplete: (text) => session.isComplete(text),
+    history: () => session.history(),
+    complete: (line, cursor) => session.complete(line, cursor),
+    columns: () => term.cols,
+  })
+
+  let running: AbortController | null = null
+  let busy = false
+  let disposed = false
+
+  const write = (text: string) => {
+    if (!disposed && text) term.write(text)
+  }
+  /** whether command output so far ended at the start of a row (the prompt then needs no extra line break) */
+  let atLineStart = true
+  const commandOutput = {
+    write: (text: string) => {
+      if (disposed || !text) return
+      const plain = text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+      if (plain !== '') atLineStart = /[\r\n]$/.test(plain)
+      write(toTerminalNewlines(text))
+    },
+  }
+
+  async function runCommand(text: string): Promise<void> {
+    const controller = new AbortController()
+    running = controller
+    atLineStart = true
+    try {
+      const done = session.execute(text, { stdout: commandOutput, stderr: commandOutput, signal: controller.signal })
+      // a command that ignores the abort signal must not hang the terminal after Ctrl+C
+      const aborted = new Promise<void>((resolve) =>
+        controller.signal.addEventListener('abort', () => setTimeout(resolve, 1000), { once: true }),
+      )
+      await Promise.race([done, aborted])
+    } catch (err) {
+      if (!controller.signal.aborted) {
+        const message = err instanceof Error ? err.message : String(err)
+        write(toTerminalNewlines(`\x1b[31minternal error: ${message}\x1b[0m\n`))
+        console.warn('command failed', err)
+        atLineStart = true
+      }
+    } finally {
+      running = null
+    }
+    // start the prompt on a fresh row, even if the output did not end with a line break
+    if (controller.signal.aborted || !atLineStart) write('\r\n')
+  }
+
+  let abortedFlag = false
+
+  /** handles one editor action; returns whether to reprompt and whether to go on with the rest of the input */
+  async function handleAction(action: EditorAction): Promise<{ reprompt: boolean; goOn: boolean }> {
+    if (action.type === 'execute') {
+      if (action.text.trim() === '') return { reprompt: true, goOn: true }
+      abortedFlag = false
+      await runCommand(action.text)
+      return { reprompt: true, goOn: !abortedFlag }
+    }
+    // Ctrl+D on an empty line: leaves an interactive subshell, ignored at the bastion prompt
+    if (!inSubshell(session)) return { reprompt: false, goOn: true }
+    write('exit\r\n')
+    await runCommand('exit')
+    return { reprompt: true, goOn: true }
+  }
+
+  async function process(data: string): Promise<void> {
+    busy = true
+    try {
+      let rest = data
+      while (rest !== '' && !disposed) {
+        const r = editor.feed(rest)
+        write(r.output)
+        rest = r.rest
+        if (!r.action) break
+        const { reprompt, goOn } = await handleAction(r.action)
+        if (reprompt) write(editor.start())
+        if (!goOn) break // Ctrl+C drops the rest of a paste
+      }
+    } finally {
+      busy = false
+    }
+  }
+
+  const onData = term.onData((data) => {
+    if (disposed) return
+    if (running || busy) {
+      if (data.includes('\x03') && running) {
+        abortedFlag = true
+        write('^C')
+        running.abort()
+      }
+      return
+    }
+    void process(data)
+  })
+
+  const ro = new ResizeObserver(() => {
+    safeFit()
+  })
+  ro.observe(container)
+  const onResize = term.onResize(() => editor.resized())
+
+  write(editor.start())
+
+  return {
+    terminal: term,
+    focus: () => term.focus(),
+    dispose: () => {
+      disposed = true
+      running?.abort()
+      ro.disconnect()
+      onResize.dispose()
+      onData.dispose()
+      term.dispose()
+    },
+  }
+}
