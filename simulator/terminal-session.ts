@@ -15,6 +15,8 @@ export interface TerminalSession {
   execute(text: string, io: { stdout: OutputStream; stderr: OutputStream; signal: AbortSignal }): Promise<number>
   /** completion candidates for the word at `cursor` (Tab); `replaceFrom` is where the completed word starts */
   complete(line: string, cursor: number): { candidates: string[]; replaceFrom: number }
+  /** true while an interactive pod shell (`oc rsh`) is open: Ctrl+D then sends `exit` */
+  inSubshell(): boolean
   /** the history of executed lines, oldest first (for Up/Down and Ctrl+R) */
   history(): string[]
   /** the virtual clock, in epoch milliseconds */

@@ -201,3 +201,29 @@ export function podRequest(pod: KObject, resource: 'cpu' | 'memory', parse: (q: 
   }
   return Math.max(sum, init)
 }
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+/** Base64 of the UTF-8 bytes of `s` (no Buffer: this code also runs in the browser). */
+export function b64encode(s: string): string {
+  const bytes = new TextEncoder().encode(s)
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=')
+  }
+  return out
+}
+
+/** Decodes base64 to a UTF-8 string. */
+export function b64decode(s: string): string {
+  const clean = s.replace(/[^A-Za-z0-9+/]/g, '')
+  const bytes: number[] = []
+  for (let i = 0; i < clean.length; i += 4) {
+    const n = (B64.indexOf(clean[i]) << 18) | (B64.indexOf(clean[i + 1]) << 12) | ((B64.indexOf(clean[i + 2] ?? 'A') & 63) << 6) | (B64.indexOf(clean[i + 3] ?? 'A') & 63)
+    bytes.push((n >> 16) & 255)
+    if (i + 2 < clean.length) bytes.push((n >> 8) & 255)
+    if (i + 3 < clean.length) bytes.push(n & 255)
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes))
+}

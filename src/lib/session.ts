@@ -1,13 +1,6 @@
-/**
- * The one place the page obtains its `TerminalSession`.
- *
- * TEMPORARY: `simulator/sandbox.ts` does not exist yet, so this uses the echo stub. To wire the real simulator,
- * replace the import below with
- *   import { createSandboxSession } from '../../simulator/sandbox'
- * and delete `src/lib/stub-session.ts`.
- */
+/** The one place the page obtains its `TerminalSession`: a sandbox session on a fresh simulated cluster. */
 import type { TerminalSession } from '../../simulator/terminal-session'
-import { createSandboxSession } from './stub-session'
+import { createSandboxSession } from '../../simulator/sandbox'
 
 export type { TerminalSession }
 
@@ -15,5 +8,5 @@ export type { TerminalSession }
 export const DEFAULT_SCENARIO = 'minimal'
 
 export function createSession(options: { scenario?: string; seed?: number; user?: string } = {}): TerminalSession {
-  return createSandboxSession({ ...options, scenario: options.scenario ?? DEFAULT_SCENARIO })
+  return createSandboxSession({ ...options, scenario: options.scenario ?? DEFAULT_SCENARIO, timeMode: 'live' })
 }

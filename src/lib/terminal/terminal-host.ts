@@ -14,15 +14,9 @@ export interface TerminalHandle {
   dispose(): void
 }
 
-/**
- * Whether the session currently routes input to an interactive subshell (`oc rsh`). The `TerminalSession`
- * contract has no such query yet: an optional `inSubshell()` method is used when present, otherwise the prompt
- * is compared with the bastion's `[user@host dir]$ ` shape.
- */
+/** Whether the session currently routes input to an interactive subshell (`oc rsh`). */
 export function inSubshell(session: TerminalSession): boolean {
-  const s = session as TerminalSession & { inSubshell?: () => boolean }
-  if (typeof s.inSubshell === 'function') return s.inSubshell()
-  return !/^\[[^\]]*@[^\]]*\][$#] ?$/.test(session.prompt().replace(/\x1b\[[0-9;]*m/g, ''))
+  return session.inSubshell()
 }
 
 const THEME = {
