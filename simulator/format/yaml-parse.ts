@@ -118,6 +118,8 @@ function mapError(e: YAMLError): Mapped {
       if (/Flow sequence/.test(msg)) return { reason: "did not find expected ',' or ']'", scanner: false }
       if (/Flow map/.test(msg)) return { reason: "did not find expected ',' or '}'", scanner: false }
       return { reason: 'did not find expected key', scanner: false }
+    case 'BLOCK_IN_FLOW':
+      return { reason: "did not find expected ',' or '}'", scanner: true }
     case 'TAB_AS_INDENT':
       return { reason: 'found character that cannot start any token', scanner: true }
     case 'UNEXPECTED_TOKEN':
