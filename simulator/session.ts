@@ -39,8 +39,11 @@ export class ClusterSession implements TerminalSession {
   private subshells: Subshell[] = []
   private sleepers: Sleeper[] = []
   private listeners = new Set<() => void>()
-  /** set by the headless runner: a virtual instant after which endless commands are interrupted */
-  deadline: { at: number; abort(): void } | undefined
+  /**
+   * set by the headless runner: a virtual instant after which endless commands are interrupted; `sleeps` counts
+   * the waits of the current command, a safety net against a loop that forgot to say it is endless
+   */
+  deadline: { at: number; abort(): void; sleeps?: number } | undefined
   editor: EditorPort
   private clearRequested = false
 
@@ -77,7 +80,7 @@ export class ClusterSession implements TerminalSession {
       commands,
       cwd: HOME,
       editor: { edit: (req) => this.editor.edit(req) },
-      sleep: (ms, signal) => this.sleep(ms, signal),
+      sleep: (ms, signal, opts) => this.sleep(ms, signal, opts?.endless === true),
       hooks: {
         enterSubshell: (sub) => this.subshells.push(sub),
         clearScreen: () => {
@@ -177,12 +180,13 @@ export class ClusterSession implements TerminalSession {
   }
 
   /** Virtual sleep: instant mode advances the clock; live mode waits for the ticker. */
-  sleep(ms: number, signal: AbortSignal): Promise<void> {
+  sleep(ms: number, signal: AbortSignal, endless = false): Promise<void> {
     if (signal.aborted) return Promise.reject(abortError())
     const until = this.cluster.now() + ms
     if (this.opts.timeMode === 'instant') {
       const d = this.deadline
-      if (d && until >= d.at) {
+      if (d) d.sleeps = (d.sleeps ?? 0) + 1
+      if (d && ((endless && until >= d.at) || (d.sleeps ?? 0) > 100_000)) {
         this.cluster.manager.advanceTo(Math.max(d.at, this.cluster.now()))
         d.abort()
         this.notify()

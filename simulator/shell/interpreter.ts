@@ -9,7 +9,7 @@ import { ExpansionError, expandString, expandWords, type ExpandHost } from './ex
 import { parseExpandableText } from './lexer'
 import { parse, ShellSyntaxError } from './parser'
 import { BufferStream, nullStream } from './streams'
-import type { Command, CommandContext, EditorPort, OutputStream, Subshell } from './types'
+import type { Command, CommandContext, EditorPort, OutputStream, SleepOptions, Subshell } from './types'
 import { FsError, type VirtualFs } from './vfs'
 
 /** Everything a shell needs from its host. */
@@ -19,7 +19,7 @@ export interface ShellOptions {
   commands: Map<string, Command>
   cwd?: string
   editor: EditorPort
-  sleep(ms: number, signal: AbortSignal): Promise<void>
+  sleep(ms: number, signal: AbortSignal, opts?: SleepOptions): Promise<void>
   hooks: { enterSubshell(sub: Subshell): void; clearScreen(): void }
 }
 
@@ -241,7 +241,7 @@ export class Shell {
       stdout: frame.stdout,
       stderr: frame.stderr,
       signal: frame.signal,
-      sleep: (ms) => this.options.sleep(ms, frame.signal),
+      sleep: (ms, opts) => this.options.sleep(ms, frame.signal, opts),
       exec: (line, io) =>
         this.runNested(line, {
           stdin: io?.stdin ?? null,

@@ -30,6 +30,11 @@ export interface Subshell {
   execute(line: string, io: { stdout: OutputStream; stderr: OutputStream }): Promise<{ exited: boolean; exitCode: number }>
 }
 
+export interface SleepOptions {
+  /** this wait is part of a command that only ends when interrupted */
+  endless?: boolean
+}
+
 export interface CommandContext {
   /** argv without the command name, after expansion (quotes removed) */
   args: string[]
@@ -46,8 +51,12 @@ export interface CommandContext {
   stderr: OutputStream
   /** aborted on Ctrl+C in the browser, or after the runner's 30 virtual seconds for endless commands */
   signal: AbortSignal
-  /** waits on the virtual clock (advances it instantly when headless); rejects with an AbortError when interrupted */
-  sleep(ms: number): Promise<void>
+  /**
+   * waits on the virtual clock (advances it instantly when headless); rejects with an AbortError when interrupted.
+   * Commands that run until interrupted (`watch`, `oc get -w`, `oc logs -f`) pass `{ endless: true }`, so a
+   * headless runner can stop them after its time limit.
+   */
+  sleep(ms: number, opts?: SleepOptions): Promise<void>
   /** runs a nested command line in the same shell (used by `watch`, `xargs`-like tools, `$EDITOR`) */
   exec(line: string, io?: { stdin?: string; stdout?: OutputStream; stderr?: OutputStream }): Promise<number>
   /** editor used by `oc edit` */

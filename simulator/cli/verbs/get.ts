@@ -164,7 +164,7 @@ async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: 
   try {
     while (!cmd.signal.aborted) {
       try {
-        await cmd.sleep(1000)
+        await cmd.sleep(1000, { endless: true })
       } catch {
         break
       }

@@ -69,7 +69,7 @@ export const watch: Command = {
       if (header) ctx.stdout.write(`Every ${interval.toFixed(1)}s: ${command}\n\n`)
       ctx.stdout.write(out.text)
       try {
-        await ctx.sleep(interval * 1000)
+        await ctx.sleep(interval * 1000, { endless: true })
       } catch {
         break
       }
