@@ -46,6 +46,11 @@ export class LogBook {
     }
   }
 
+  /** Takes over the streams of another book (a restored session). */
+  restoreFrom(other: LogBook): void {
+    this.streams = new Map([...other.streams].map(([k, v]) => [k, [...v]]))
+  }
+
   toJSON(): Record<string, LogLine[]> {
     return Object.fromEntries(this.streams)
   }

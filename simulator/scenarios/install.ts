@@ -57,11 +57,17 @@ export const START_TIME: Record<Profile, number> = {
 /** Hours between the install and the trainee's first command. */
 export const INSTALL_AGE_MS = 3 * 3600_000 + 12 * 60_000
 
+/** A cluster with admission, server-side defaulting and the core controllers, and no objects yet. */
 export function newCluster(profile: Profile, seed: number, info: ClusterInfo): Cluster {
   const cluster = new Cluster({ profile, seed, startTime: START_TIME[profile], info })
   cluster.api.admission = schemaAdmission
   installCoreMutators(cluster.api, info)
   cluster.register(...coreControllers())
+  return cluster
+}
+
+/** What every installer creates first: the namespaces and the cluster-scoped config objects. */
+export function installBase(cluster: Cluster): void {
   for (const ns of BASE_NAMESPACES) {
     const extra =
       ns === 'openshift-image-registry'
@@ -72,5 +78,4 @@ export function newCluster(profile: Profile, seed: number, info: ClusterInfo): C
     addNamespace(cluster, ns, extra)
   }
   addClusterConfig(cluster)
-  return cluster
 }

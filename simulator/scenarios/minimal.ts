@@ -4,7 +4,7 @@
  */
 import type { ClusterInfo } from '../cluster'
 import { addClusterOperator, addNode } from './builders'
-import { INSTALL_AGE_MS, newCluster } from './install'
+import { INSTALL_AGE_MS, installBase, newCluster } from './install'
 import { operatorDeployment, operatorImage } from './manifests'
 import type { Scenario, ScenarioOptions } from './types'
 import { CLUSTER_OPERATORS_412 } from './cluster-operators'
@@ -26,8 +26,12 @@ export const minimalScenario: Scenario = {
   name: 'minimal',
   profile: '4.12',
   description: 'A small 4.12 cluster (platform None, 1 master, 2 workers) before the registry is configured',
+  prepare(opts: ScenarioOptions) {
+    return newCluster('4.12', opts.seed, INFO)
+  },
   build(opts: ScenarioOptions) {
-    const cluster = newCluster('4.12', opts.seed, INFO)
+    const cluster = this.prepare(opts)
+    installBase(cluster)
     addNode(cluster, { name: 'master-0', roles: ['master'], internalIP: '192.168.126.10' })
     addNode(cluster, { name: 'worker-0', roles: ['worker'], internalIP: '192.168.126.51' })
     addNode(cluster, { name: 'worker-1', roles: ['worker'], internalIP: '192.168.126.52' })

@@ -16,6 +16,8 @@ export interface Scenario {
   description: string
   /** builds the cluster, runs its install and lets it settle, hours before the first command */
   build(opts: ScenarioOptions): Cluster
+  /** the same cluster with its controllers and services but no objects: the frame a saved state is restored into */
+  prepare(opts: ScenarioOptions): Cluster
 }
 
 /** What a scenario's shell session starts with (user, current project, prompt). */

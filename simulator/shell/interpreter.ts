@@ -81,6 +81,11 @@ export class Shell {
   }
 
   /** Lines run so far through `run`, oldest first. */
+  /** Replaces the history (a restored session). */
+  setHistory(lines: string[]): void {
+    this.history.splice(0, this.history.length, ...lines)
+  }
+
   getHistory(): string[] {
     return [...this.history]
   }
