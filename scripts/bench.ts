@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       await timeCommand(session, command, 3)
       const times = await timeCommand(session, command, runs)
       const total = times.reduce((a, b) => a + b, 0)
-      rows.push({ scenario, extraNodes: n, objects, buildMs, command: command.split(' ').slice(0, 3).join(' '), runs, perSecond: (runs * 1000) / total, p50Ms: pct(times, 50), p95Ms: pct(times, 95) })
+      rows.push({ scenario, extraNodes: n, objects, buildMs, command: command.split(' ').slice(0, 4).join(' ').slice(0, 30), runs, perSecond: (runs * 1000) / total, p50Ms: pct(times, 50), p95Ms: pct(times, 95) })
     }
     const t1 = performance.now()
     session.advance(10 * 60_000)
