@@ -59,10 +59,15 @@ export async function runScript(script: string, opts: RunOptions): Promise<Comma
   return runInSession(session, script)
 }
 
-export async function runInSession(session: ClusterSession, script: string): Promise<CommandResult[]> {
+/**
+ * Runs `script` in an existing session. `rewrite` may change each command just before it runs (golden
+ * transcripts use it to put live generated names where the workshops print their own clusters' names).
+ */
+export async function runInSession(session: ClusterSession, script: string, rewrite: (command: string) => string = (c) => c): Promise<CommandResult[]> {
   const results: CommandResult[] = []
   const created = session.cluster.createdAt
-  for (const command of commandsOf(session, script)) {
+  for (const typed of commandsOf(session, script)) {
+    const command = rewrite(typed)
     const prompt = session.inSubshell() ? session.prompt() : '$ '
     let stdout = ''
     let stderr = ''
