@@ -93,3 +93,64 @@ export function expectCleanNetwork(log: NetworkLog, origin: string): void {
   expect(log.pageErrors, 'uncaught page errors').toEqual([])
   expect(log.consoleErrors, 'console errors').toEqual([])
 }
+
+/** the IndexedDB database, object store and key the sandbox page saves into (src/lib/storage) */
+export const SAVE_DB = { name: 'registry-workshop', version: 1, store: 'sandboxes', sandboxKey: 'sandbox:minimal' }
+
+/** reads the page's saved sandbox record (undefined when there is none) */
+export async function readSavedRecord(page: Page, key = SAVE_DB.sandboxKey): Promise<unknown> {
+  return page.evaluate(
+    ({ db, key }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(db.name, db.version)
+        open.onupgradeneeded = () => open.result.createObjectStore(db.store)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const conn = open.result
+          const req = conn.transaction(db.store, 'readonly').objectStore(db.store).get(key)
+          req.onsuccess = () => {
+            conn.close()
+            resolve(req.result)
+          }
+          req.onerror = () => reject(req.error)
+        }
+      }),
+    { db: SAVE_DB, key },
+  )
+}
+
+/** replaces the page's saved sandbox record with `value` (anything, garbage included) */
+export async function writeSavedRecord(page: Page, value: unknown, key = SAVE_DB.sandboxKey): Promise<void> {
+  await page.evaluate(
+    ({ db, key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(db.name, db.version)
+        open.onupgradeneeded = () => open.result.createObjectStore(db.store)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const conn = open.result
+          const tx = conn.transaction(db.store, 'readwrite')
+          tx.objectStore(db.store).put(value, key)
+          tx.oncomplete = () => {
+            conn.close()
+            resolve()
+          }
+          tx.onabort = () => reject(tx.error)
+        }
+      }),
+    { db: SAVE_DB, key, value },
+  )
+}
+
+/** waits until the saved record's scrollback contains `text` (the save after a command has committed) */
+export async function waitForSaved(page: Page, text: string, timeout = 10_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const rec = (await readSavedRecord(page)) as { scrollback?: string[] } | undefined
+        return (rec?.scrollback ?? []).join('\n').includes(text)
+      },
+      { timeout, message: `the saved record never contained ${JSON.stringify(text)}` },
+    )
+    .toBe(true)
+}

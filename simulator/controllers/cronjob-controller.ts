@@ -91,4 +91,3 @@ export const cronJobController: Controller = {
   reconcile,
 }
 
-export type { KObject }

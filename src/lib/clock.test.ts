@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatClock, parseSpeed } from './clock'
+import { formatClock, parseSpeed, speedParam } from './clock'
 import { href, parseRoute } from './router.svelte'
 
 describe('clock', () => {
@@ -13,6 +13,11 @@ describe('clock', () => {
     expect(parseSpeed('', '#/sandbox?speed=0.5')).toBe(0.5)
     expect(parseSpeed('?speed=abc')).toBe(1)
     expect(parseSpeed('?speed=-3')).toBe(1)
+  })
+  it('tells a missing ?speed from a given one (the URL wins over a saved speed)', () => {
+    expect(speedParam('')).toBeNull()
+    expect(speedParam('?speed=abc')).toBeNull()
+    expect(speedParam('', '#/sandbox?speed=1')).toBe(1)
   })
 })
 

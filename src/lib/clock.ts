@@ -11,6 +11,11 @@ export function formatClock(ms: number): string {
 
 /** reads `?speed=N` from the URL's query (before or inside the hash); defaults to 1 */
 export function parseSpeed(search: string, hash = ''): number {
+  return speedParam(search, hash) ?? 1
+}
+
+/** `?speed=N` from the URL when given and valid, else null */
+export function speedParam(search: string, hash = ''): number | null {
   const fromHash = hash.includes('?') ? hash.slice(hash.indexOf('?')) : ''
   for (const q of [search, fromHash]) {
     const raw = new URLSearchParams(q).get('speed')
@@ -18,7 +23,7 @@ export function parseSpeed(search: string, hash = ''): number {
     const n = Number(raw)
     if (Number.isFinite(n) && n >= 0 && n <= 10_000) return n
   }
-  return 1
+  return null
 }
 
 export interface Clocked {

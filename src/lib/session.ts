@@ -1,12 +1,26 @@
-/** The one place the page obtains its `TerminalSession`: a sandbox session on a fresh simulated cluster. */
+/** The one place the page obtains its `TerminalSession`: a sandbox session on a fresh or a restored cluster. */
 import type { TerminalSession } from '../../simulator/terminal-session'
+import type { ClusterSession } from '../../simulator/session'
 import { createSandboxSession } from '../../simulator/sandbox'
+import { restoreSession, saveSession, type SavedSession } from '../../simulator/persistence'
 
-export type { TerminalSession }
+export type { TerminalSession, ClusterSession, SavedSession }
 
 /** the scenario the sandbox starts with */
 export const DEFAULT_SCENARIO = 'minimal'
+/** the seed a fresh sandbox cluster is built with */
+export const DEFAULT_SEED = 1
 
-export function createSession(options: { scenario?: string; seed?: number; user?: string } = {}): TerminalSession {
+export function createSession(options: { scenario?: string; seed?: number; user?: string } = {}): ClusterSession {
   return createSandboxSession({ ...options, scenario: options.scenario ?? DEFAULT_SCENARIO, timeMode: 'live' })
+}
+
+/** the session's whole state, for storage */
+export function saveSandbox(session: ClusterSession, meta: { scenario: string; seed: number }): SavedSession {
+  return saveSession(session, meta)
+}
+
+/** rebuilds a sandbox session from stored data; throws (PersistenceError with a clear message) when it cannot */
+export function restoreSandbox(data: unknown): { session: ClusterSession; saved: SavedSession } {
+  return restoreSession(data, { timeMode: 'live' })
 }

@@ -7,11 +7,21 @@ import '@xterm/xterm/css/xterm.css'
 import type { TerminalSession } from '../../../simulator/terminal-session'
 import { LineEditor, type EditorAction } from './line-editor'
 import { toTerminalNewlines } from './keys'
+import { readScrollback, scrollbackText } from './scrollback'
 
 export interface TerminalHandle {
   terminal: Terminal
   focus(): void
+  /** the text lines above the prompt (at most `max`), for saving */
+  scrollback(max: number): string[]
   dispose(): void
+}
+
+export interface AttachOptions {
+  /** saved lines printed before the first prompt */
+  scrollback?: string[]
+  /** called after a command finished and its output and the next prompt are on screen */
+  onCommandDone?: () => void
 }
 
 /** Whether the session currently routes input to an interactive subshell (`oc rsh`). */
@@ -46,7 +56,7 @@ const THEME = {
 export const TERMINAL_FONT =
   "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', 'Liberation Mono', 'Menlo', 'Consolas', monospace"
 
-export function attachTerminal(container: HTMLElement, session: TerminalSession): TerminalHandle {
+export function attachTerminal(container: HTMLElement, session: TerminalSession, options: AttachOptions = {}): TerminalHandle {
   const term = new Terminal({
     fontFamily: TERMINAL_FONT,
     fontSize: 14,
@@ -149,6 +159,13 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession)
         if (!r.action) break
         const { reprompt, goOn } = await handleAction(r.action)
         if (reprompt) write(editor.start())
+        if (options.onCommandDone && !disposed) {
+          const done = options.onCommandDone
+          // once xterm has parsed everything written so far, the buffer holds the output and the prompt
+          term.write('', () => {
+            if (!disposed) done()
+          })
+        }
         if (!goOn) break // Ctrl+C drops the rest of a paste
       }
     } finally {
@@ -175,11 +192,13 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession)
   ro.observe(container)
   const onResize = term.onResize(() => editor.resized())
 
+  if (options.scrollback?.length) write(scrollbackText(options.scrollback))
   write(editor.start())
 
   return {
     terminal: term,
     focus: () => term.focus(),
+    scrollback: (max) => (disposed ? [] : readScrollback(term.buffer.active, max)),
     dispose: () => {
       disposed = true
       running?.abort()

@@ -1,0 +1,78 @@
+/** `oc create -f FILE` (YAML/JSON, several documents, Lists, stdin, `/dev/fd/N`) and the `create` subcommands. */
+import { ApiError } from '../../api/errors'
+import { structuredCloneJson } from '../../api/patch'
+import { CREATE_COMMON_FLAGS, createAndPrint, sourceError } from '../create-common'
+import type { Invocation, Verb } from '../env'
+import { CliError, ExitError } from '../errors'
+import { renderHelp } from '../help'
+import type { FlagSpec } from '../flags'
+import { readManifests } from '../manifest-input'
+import { dryRunOf } from '../mutate-helpers'
+import { parseOutputFormat } from '../printers/output'
+import { CREATE_SUBCOMMANDS } from './create-resources'
+
+const CREATE_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use to create the resource' },
+  { name: 'recursive', short: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.' },
+  { name: 'selector', short: 'l', type: 'string', usage: 'Selector (label query) to filter on, supports \'=\', \'==\', and \'!=\'.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.' },
+  { name: 'edit', type: 'bool', usage: 'Edit the API resource before creating' },
+  { name: 'raw', type: 'string', usage: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.' },
+  ...CREATE_COMMON_FLAGS,
+]
+
+async function runCreate(inv: Invocation): Promise<number> {
+  const { cmd, flags } = inv
+  const files = flags.filename as string[]
+  if (files.length === 0) {
+    cmd.stderr.write('Error: must specify one of -f and -k\n\n')
+    if (inv.positional.length > 0) throw new CliError(`Unexpected args: [${inv.positional.join(' ')}]`, 'create')
+    cmd.stderr.write(renderHelp(createVerb, inv.binary, 'create', inv.profile))
+    throw new ExitError(1)
+  }
+  if (inv.positional.length > 0) throw new CliError(`Unexpected args: [${inv.positional.join(' ')}]`, 'create')
+  const dry = dryRunOf(inv)
+  if (flags.output) parseOutputFormat(String(flags.output))
+  const errors: string[] = []
+  let count = 0
+  for (const f of readManifests(inv, files)) {
+    for (const item of f.items) {
+      count++
+      if ('error' in item) {
+        errors.push(item.error)
+        continue
+      }
+      const obj = structuredCloneJson(item.obj)
+      if (item.namespace) obj.metadata.namespace = item.namespace
+      try {
+        createAndPrint(inv, item.rt, obj, dry)
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        errors.push(sourceError(e, 'creating', item.source))
+      }
+    }
+  }
+  if (count === 0) errors.push('no objects passed to create')
+  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) {
+    throw new CliError(errors[0])
+  }
+  for (const e of errors) cmd.stderr.write(e + '\n')
+  return errors.length > 0 ? 1 : 0
+}
+
+/** `oc create`. */
+export const createVerb: Verb = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
+  use: 'create -f FILENAME [flags] [options]',
+  example: `  # Create a pod using the data in pod.json
+  oc create -f ./pod.json
+
+  # Create a pod based on the JSON passed into stdin
+  cat pod.json | oc create -f -
+`,
+  group: 'Basic Commands',
+  flags: CREATE_FLAGS,
+  subcommands: CREATE_SUBCOMMANDS,
+  run: runCreate,
+}

@@ -1,0 +1,77 @@
+/** `oc replace -f`: PUT of whole objects (`replaced`), Conflict on a stale resourceVersion, `--force` recreates. */
+import { ApiError } from '../../api/errors'
+import { structuredCloneJson } from '../../api/patch'
+import { CREATE_COMMON_FLAGS, sourceError, withLastApplied } from '../create-common'
+import type { Invocation, Verb } from '../env'
+import { CliError } from '../errors'
+import type { FlagSpec } from '../flags'
+import { readManifests } from '../manifest-input'
+import { dryRunOf, dryRunSuffix, refOf } from '../mutate-helpers'
+import { parseOutputFormat, printObjects } from '../printers/output'
+
+const REPLACE_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray', usage: 'The files that contain the configurations to replace.' },
+  { name: 'recursive', short: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively.' },
+  { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.' },
+  { name: 'grace-period', type: 'int', default: -1, usage: 'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative.' },
+  { name: 'wait', type: 'bool', usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.' },
+  ...CREATE_COMMON_FLAGS,
+]
+
+async function runReplace(inv: Invocation): Promise<number> {
+  const { cluster, cmd, flags } = inv
+  const files = flags.filename as string[]
+  if (files.length === 0) throw new CliError('must specify --filename to replace', 'replace')
+  const dry = dryRunOf(inv)
+  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
+  const errors: string[] = []
+  for (const f of readManifests(inv, files)) {
+    for (const item of f.items) {
+      if ('error' in item) {
+        errors.push(item.error)
+        continue
+      }
+      let obj = structuredCloneJson(item.obj)
+      if (item.namespace) obj.metadata.namespace = item.namespace
+      if (flags['save-config']) obj = withLastApplied(obj)
+      try {
+        let out
+        if (flags.force) {
+          if (dry === 'none') cluster.api.delete(item.rt.key, item.namespace, obj.metadata.name, { gracePeriodSeconds: 0 })
+          cluster.settle()
+          delete obj.metadata.resourceVersion
+          out = dry === 'client' ? obj : cluster.api.create(item.rt.key, obj, { dryRun: dry === 'server' })
+        } else {
+          if (dry === 'client') cluster.api.get(item.rt.key, item.namespace, obj.metadata.name)
+          out = dry === 'client' ? obj : cluster.api.update(item.rt.key, obj, { dryRun: dry === 'server' })
+        }
+        if (format && format.kind !== 'name') cmd.stdout.write(printObjects(format, [{ rt: item.rt, obj: out }], true, inv.profile))
+        else if (format?.kind === 'name') cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)}\n`)
+        else cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)} replaced${dryRunSuffix(dry)}\n`)
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        errors.push(sourceError(e, 'replacing', item.source))
+      }
+    }
+  }
+  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
+  for (const e of errors) cmd.stderr.write(e + '\n')
+  return errors.length > 0 ? 1 : 0
+}
+
+/** `oc replace`. */
+export const replaceVerb: Verb = {
+  name: 'replace',
+  short: 'Replace a resource by filename or stdin',
+  long: 'Replace a resource by filename or stdin.\n\n JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided.',
+  use: 'replace -f FILENAME [flags] [options]',
+  example: `  # Replace a pod using the data in pod.json
+  oc replace -f ./pod.json
+
+  # Force replace, delete and then re-create the resource
+  oc replace --force -f ./pod.json
+`,
+  group: 'Advanced Commands',
+  flags: REPLACE_FLAGS,
+  run: runReplace,
+}

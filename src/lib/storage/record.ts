@@ -1,0 +1,62 @@
+/**
+ * The stored shape of a sandbox: the simulator's SavedSession (as JSON text, exactly what `restoreSession` is
+ * tested with), the terminal scrollback as plain text lines, and the clock speed.
+ */
+
+/** Bumped when the record's own wrapper changes (the session inside carries its own version). */
+export const RECORD_SCHEMA = 1
+/** how many scrollback lines are kept */
+export const SCROLLBACK_LINES = 1000
+
+export interface SandboxRecord {
+  schema: typeof RECORD_SCHEMA
+  scenario: string
+  /** `JSON.stringify(saveSession(...))` */
+  state: string
+  /** the terminal's lines above the prompt, oldest first, at most SCROLLBACK_LINES */
+  scrollback: string[]
+  speed: number
+  /** wall-clock time of the save (epoch ms) */
+  savedAt: number
+}
+
+export function sandboxKey(scenario: string): string {
+  return `sandbox:${scenario}`
+}
+
+export function makeRecord(input: { scenario: string; state: unknown; scrollback: string[]; speed: number; savedAt: number }): SandboxRecord {
+  return {
+    schema: RECORD_SCHEMA,
+    scenario: input.scenario,
+    state: JSON.stringify(input.state),
+    scrollback: input.scrollback.slice(-SCROLLBACK_LINES),
+    speed: input.speed,
+    savedAt: input.savedAt,
+  }
+}
+
+export interface LoadedRecord {
+  /** what to hand to `restoreSession` (it decides whether the session inside can be trusted) */
+  state: unknown
+  scrollback: string[]
+  speed: number | undefined
+}
+
+/**
+ * Unwraps whatever was stored. Never throws: anything unreadable becomes `state: null`, which `restoreSession`
+ * refuses with its own clear message.
+ */
+export function readRecord(raw: unknown): LoadedRecord {
+  const r = raw !== null && typeof raw === 'object' ? (raw as Partial<Record<keyof SandboxRecord, unknown>>) : {}
+  let state: unknown = null
+  if (typeof r.state === 'string') {
+    try {
+      state = JSON.parse(r.state)
+    } catch {
+      state = null
+    }
+  }
+  const scrollback = Array.isArray(r.scrollback) ? r.scrollback.filter((l): l is string => typeof l === 'string').slice(-SCROLLBACK_LINES) : []
+  const speed = typeof r.speed === 'number' && Number.isFinite(r.speed) && r.speed >= 0 && r.speed <= 10_000 ? r.speed : undefined
+  return { state, scrollback, speed }
+}
