@@ -177,10 +177,12 @@ export class S3Service implements WorldService {
   }
 
   private error(code: string, status: number, text: string): S3Error {
-    // Request ids are derived from a counter (not the cluster's Rng) so that API calls never shift other draws.
-    const n = this.s.requests++
-    const requestId = hashHex(`s3-req-${n}`, 16).toUpperCase()
-    const hostId = hashHex(`s3-host-${n}`, 56)
+    // Ids come from the error itself and the state version (not the Rng, not a per-call counter): a controller
+    // retrying the same failing call sees the same text, so its status does not change on every retry.
+    this.s.requests++
+    const seed = `${code}/${text}/${JSON.stringify(this.s.keys)}/${Object.keys(this.s.buckets).join(',')}`
+    const requestId = hashHex(`s3-req-${seed}`, 16).toUpperCase()
+    const hostId = hashHex(`s3-host-${seed}`, 56)
     return new S3Error(code, status, `${code}: ${text}\n\tstatus code: ${status}, request id: ${requestId}, host id: ${hostId}`)
   }
 }
