@@ -110,3 +110,13 @@ export function successLine(inv: Invocation, rt: ResourceType, obj: KObject | { 
   const ref = refOf(rt, obj.metadata.name)
   return inv.flags.output === 'name' ? `${ref}\n` : `${ref} ${verb}${suffix}\n`
 }
+
+/**
+ * Ends a multi-object command the way kubectl's aggregate errors do: a single plain error is unwrapped and
+ * gets the `error: ` prefix; otherwise every error is printed on its own line. Returns the exit code.
+ */
+export function reportAggregate(inv: Invocation, errors: string[]): number {
+  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
+  for (const e of errors) inv.cmd.stderr.write(e + '\n')
+  return errors.length > 0 ? 1 : 0
+}

@@ -3,7 +3,6 @@
  * suspend and concurrencyPolicy, records lastScheduleTime/lastSuccessfulTime and the active list, notices
  * finished jobs and trims the job history to the configured limits.
  */
-import type { KObject } from '../api/types'
 import { rfc3339 } from '../core/time'
 import type { Controller, ControllerContext, ReconcileResult } from './types'
 import { splitKey } from './types'

@@ -2,7 +2,7 @@
 import { toCompactJson } from './json'
 import { formatGoFloatG } from './gofloat'
 import { JsonPathError, parseJsonPathTemplate, type JPList } from './jsonpath-parser'
-import { JsonPathExecError, JsonPathRunner, goSprintV } from './jsonpath-eval'
+import { JsonPathRunner, goSprintV } from './jsonpath-eval'
 
 export { JsonPathError, parseJsonPathTemplate, type JPList, type JPNode } from './jsonpath-parser'
 export { JsonPathExecError, goSprintV } from './jsonpath-eval'

@@ -2,7 +2,6 @@
 import type { Cluster } from '../cluster'
 import type { KObject } from '../api/types'
 import { resolveResource, type ResourceType } from '../api/resources'
-import { parseLabelSelector } from '../api/selectors'
 import { compareNumber, describeTest, parseCompare, printedAt, testValue } from './compare'
 import type { Check, CheckKind, ObjectTarget, Step } from './types'
 import { CHECK_KINDS } from './types'

@@ -8,7 +8,7 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { readManifests } from '../manifest-input'
-import { dryRunOf, dryRunSuffix, printWarnings, refOf } from '../mutate-helpers'
+import { dryRunOf, dryRunSuffix, printWarnings, refOf, reportAggregate } from '../mutate-helpers'
 import { parseOutputFormat, printObjects } from '../printers/output'
 import { diffMergePatch } from './edit'
 
@@ -71,9 +71,7 @@ async function runApply(inv: Invocation): Promise<number> {
       }
     }
   }
-  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
-  for (const e of errors) cmd.stderr.write(e + '\n')
-  return errors.length > 0 ? 1 : 0
+  return reportAggregate(inv, errors)
 }
 
 /** Which request an error came from: everything but AlreadyExists/NotFound of create is a patch here. */

@@ -7,7 +7,7 @@ import { CliError, ExitError } from '../errors'
 import { renderHelp } from '../help'
 import type { FlagSpec } from '../flags'
 import { readManifests } from '../manifest-input'
-import { dryRunOf } from '../mutate-helpers'
+import { dryRunOf, reportAggregate } from '../mutate-helpers'
 import { parseOutputFormat } from '../printers/output'
 import { CREATE_SUBCOMMANDS } from './create-resources'
 
@@ -52,11 +52,7 @@ async function runCreate(inv: Invocation): Promise<number> {
     }
   }
   if (count === 0) errors.push('no objects passed to create')
-  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) {
-    throw new CliError(errors[0])
-  }
-  for (const e of errors) cmd.stderr.write(e + '\n')
-  return errors.length > 0 ? 1 : 0
+  return reportAggregate(inv, errors)
 }
 
 /** `oc create`. */

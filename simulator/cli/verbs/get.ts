@@ -38,7 +38,6 @@ interface Found {
 
 async function runGet(inv: Invocation): Promise<number> {
   const { cluster, cmd, flags } = inv
-  const api = cluster.api
   if (inv.positional.length === 0) {
     cmd.stderr.write(`You must specify the type of resource to get. Use "${inv.binary} api-resources" for a complete list of supported resources.\n\n`)
     throw new CliError(`Required resource not specified.\nUse "${inv.binary} explain <resource>" for a detailed description of that resource (e.g. ${inv.binary} explain pods).`, 'get')

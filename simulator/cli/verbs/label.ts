@@ -4,7 +4,7 @@ import type { ResourceType } from '../../api/resources'
 import type { Invocation, Verb } from '../env'
 import { CliError, formatApiError } from '../errors'
 import type { FlagSpec } from '../flags'
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, namedTargets, nsFor, refOf } from '../mutate-helpers'
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, namedTargets, nsFor, refOf, reportAggregate } from '../mutate-helpers'
 
 type Mode = 'label' | 'annotate'
 
@@ -100,9 +100,7 @@ async function runUpdate(inv: Invocation, mode: Mode): Promise<number> {
       errors.push(formatApiError(e))
     }
   }
-  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
-  for (const e of errors) cmd.stderr.write(e + '\n')
-  return errors.length > 0 ? 1 : 0
+  return reportAggregate(inv, errors)
 }
 
 /** `oc label`. */

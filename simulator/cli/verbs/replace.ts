@@ -6,7 +6,7 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { readManifests } from '../manifest-input'
-import { dryRunOf, dryRunSuffix, refOf } from '../mutate-helpers'
+import { dryRunOf, dryRunSuffix, refOf, reportAggregate } from '../mutate-helpers'
 import { parseOutputFormat, printObjects } from '../printers/output'
 
 const REPLACE_FLAGS: FlagSpec[] = [
@@ -54,9 +54,7 @@ async function runReplace(inv: Invocation): Promise<number> {
       }
     }
   }
-  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
-  for (const e of errors) cmd.stderr.write(e + '\n')
-  return errors.length > 0 ? 1 : 0
+  return reportAggregate(inv, errors)
 }
 
 /** `oc replace`. */

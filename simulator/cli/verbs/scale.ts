@@ -3,7 +3,7 @@ import { ApiError } from '../../api/errors'
 import type { Invocation, Verb } from '../env'
 import { CliError, formatApiError } from '../errors'
 import type { FlagSpec } from '../flags'
-import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, namedTargets, nsFor, refOf } from '../mutate-helpers'
+import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, namedTargets, nsFor, refOf, reportAggregate } from '../mutate-helpers'
 
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController', 'DeploymentConfig'])
 
@@ -51,9 +51,7 @@ async function runScale(inv: Invocation): Promise<number> {
       errors.push(formatApiError(e))
     }
   }
-  if (errors.length === 1 && !errors[0].startsWith('Error from server') && !errors[0].startsWith('The ')) throw new CliError(errors[0])
-  for (const e of errors) cmd.stderr.write(e + '\n')
-  return errors.length > 0 ? 1 : 0
+  return reportAggregate(inv, errors)
 }
 
 /** `oc scale`. */
