@@ -78,26 +78,33 @@ export function saveSession(session: ClusterSession, meta: { scenario: string; s
 /** Rebuilds a session from saved JSON; throws PersistenceError when the data cannot be trusted. */
 export function restoreSession(data: unknown, opts: Omit<SessionOptions, 'fs'>): { session: ClusterSession; saved: SavedSession } {
   const saved = checkSaved(data)
-  const scenario = scenarioByName(saved.scenario)
-  if (!scenario) throw new PersistenceError(`the saved cluster was made from the unknown scenario "${saved.scenario}"`)
-  const cluster: Cluster = scenario.prepare({ seed: saved.seed, faults: saved.faults })
-  const logs = LogBook.fromJSON(saved.cluster.logs)
-  cluster.restore({
-    profile: cluster.profile,
-    info: cluster.info,
-    api: { store: saved.cluster.store, rv: saved.cluster.rv, auditLength: saved.cluster.audit.length },
-    clock: saved.cluster.clock,
-    rng: saved.cluster.rng,
-    logs: {},
-    services: saved.cluster.services,
-  })
-  cluster.api.audit.splice(0, cluster.api.audit.length, ...saved.cluster.audit)
-  cluster.logs.restoreFrom(logs)
-  const session = new ClusterSession(cluster, { ...opts, fs: VirtualFs.fromJSON(saved.session.fs), project: saved.session.oc.project, user: saved.session.oc.user })
-  Object.assign(session.oc, saved.session.oc)
-  for (const [k, v] of saved.session.env) session.shell.env.set(k, v)
-  session.shell.setHistory(saved.session.history)
-  return { session, saved }
+  // checkSaved looks at the shape; anything deeper that does not hold (a file list, a timer, an object) surfaces
+  // while rebuilding, and must still be the clear refusal, never a crash of the page
+  try {
+    const scenario = scenarioByName(saved.scenario)
+    if (!scenario) throw new PersistenceError(`the saved cluster was made from the unknown scenario "${saved.scenario}"`)
+    const cluster: Cluster = scenario.prepare({ seed: saved.seed, faults: saved.faults })
+    const logs = LogBook.fromJSON(saved.cluster.logs)
+    cluster.restore({
+      profile: cluster.profile,
+      info: cluster.info,
+      api: { store: saved.cluster.store, rv: saved.cluster.rv, auditLength: saved.cluster.audit.length },
+      clock: saved.cluster.clock,
+      rng: saved.cluster.rng,
+      logs: {},
+      services: saved.cluster.services,
+    })
+    cluster.api.audit.splice(0, cluster.api.audit.length, ...saved.cluster.audit)
+    cluster.logs.restoreFrom(logs)
+    const session = new ClusterSession(cluster, { ...opts, fs: VirtualFs.fromJSON(saved.session.fs), project: saved.session.oc.project, user: saved.session.oc.user })
+    Object.assign(session.oc, saved.session.oc)
+    for (const [k, v] of saved.session.env) session.shell.env.set(k, v)
+    session.shell.setHistory(saved.session.history)
+    return { session, saved }
+  } catch (e) {
+    if (e instanceof PersistenceError) throw e
+    throw new PersistenceError(`the saved state could not be loaded (it may be corrupt): ${e instanceof Error ? e.message : String(e)}`)
+  }
 }
 
 function checkSaved(data: unknown): SavedSession {
@@ -115,6 +122,22 @@ function checkSaved(data: unknown): SavedSession {
     Array.isArray(c.audit) && c.clock && typeof c.clock.now === 'number' && Array.isArray(c.clock.timers) &&
     Array.isArray(c.rng) && c.rng.length === 4 && c.logs && typeof c.logs === 'object' &&
     s && typeof s === 'object' && s.oc && typeof s.oc.project === 'string' && s.fs && Array.isArray(s.env) && Array.isArray(s.history)
-  if (!ok) throw new PersistenceError('the saved state is incomplete (it may be corrupt)')
+  if (!ok || !storeIsWellFormed(c.store)) throw new PersistenceError('the saved state is incomplete (it may be corrupt)')
   return d as SavedSession
+}
+
+/** resource → namespace → name → an object whose metadata names it */
+function storeIsWellFormed(store: unknown): boolean {
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObj(store) || !isObj(store.objects)) return false
+  for (const byNs of Object.values(store.objects)) {
+    if (!isObj(byNs)) return false
+    for (const items of Object.values(byNs)) {
+      if (!isObj(items)) return false
+      for (const [name, obj] of Object.entries(items)) {
+        if (!isObj(obj) || !isObj(obj.metadata) || obj.metadata.name !== name) return false
+      }
+    }
+  }
+  return true
 }

@@ -10,6 +10,7 @@ import { BufferStream, createDefaultCommands, isComplete, Shell, VirtualFs } fro
 import type { EditorPort, OutputStream, Subshell } from './shell/types'
 import type { TerminalSession } from './terminal-session'
 import { seedHome } from './home'
+import { complete } from './completion'
 
 export type TimeMode = 'instant' | 'live'
 
@@ -135,12 +136,7 @@ export class ClusterSession implements TerminalSession {
   }
 
   complete(line: string, cursor: number): { candidates: string[]; replaceFrom: number } {
-    const before = line.slice(0, cursor)
-    const start = before.search(/\S*$/)
-    const word = before.slice(start)
-    const isFirst = before.slice(0, start).trim() === ''
-    const pool = isFirst ? [...this.shell.commands.keys(), ...this.shell.builtins.keys()] : []
-    return { candidates: [...new Set(pool.filter((c) => c.startsWith(word)))].sort(), replaceFrom: start }
+    return complete(this, line, cursor)
   }
 
   history(): string[] {

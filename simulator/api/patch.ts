@@ -9,13 +9,22 @@ export type PatchType = 'merge' | 'json' | 'strategic'
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** `o[k]` for own keys only (a JSON key `__proto__` is data, not the prototype). */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined)
+
+/** `o[k] = v` as a data property, even for the key `__proto__` (which plain assignment turns into a prototype). */
+function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true })
+  else o[k] = v
+}
+
 /** RFC 7386: objects merge recursively, `null` deletes, everything else (arrays included) replaces. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (!isPlainObject(patch)) return structuredCloneJson(patch)
   const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {}
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k]
-    else out[k] = mergePatch(out[k], v)
+    else setOwn(out, k, mergePatch(own(out, k), v))
   }
   return out
 }
@@ -74,12 +83,12 @@ export function strategicMergePatch(target: unknown, patch: unknown, field = '')
     if (k.startsWith('$')) continue
     if (v === null) {
       delete out[k]
-    } else if (Array.isArray(v) && Array.isArray(out[k])) {
-      out[k] = mergeList(out[k] as unknown[], v, k)
+    } else if (Array.isArray(v) && Array.isArray(own(out, k))) {
+      setOwn(out, k, mergeList(out[k] as unknown[], v, k))
     } else {
-      const merged = strategicMergePatch(out[k], v, k)
+      const merged = strategicMergePatch(own(out, k), v, k)
       if (merged === undefined) delete out[k]
-      else out[k] = merged
+      else setOwn(out, k, merged)
     }
   }
   void field

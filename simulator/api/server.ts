@@ -60,6 +60,8 @@ export interface AuditEntry {
   time: number
   verb: 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete'
   resource: string
+  /** `log` for `oc logs`, `exec` for `oc rsh`/`oc exec` */
+  subresource?: string
   namespace?: string
   name?: string
   user: string
@@ -146,6 +148,14 @@ export class ApiServer {
   /** A listing that is not a user request (controllers, printers). */
   query(resource: string, opts: ListOptions = {}): KObject[] {
     return this.select(resourceByKey(resource), opts)
+  }
+
+  /** Records a request on a subresource: `get pods/log` (`oc logs`), `create pods/exec` (`oc rsh`, `oc exec`). */
+  recordSubresource(verb: 'get' | 'create', resource: string, namespace: string | undefined, name: string, subresource: string): void {
+    const cmd = this.requester.command
+    if (cmd === undefined) return
+    const rt = resourceByKey(resource)
+    this.audit.push({ time: this.clock.now(), verb, resource: rt.key, subresource, namespace: rt.namespaced ? namespace : undefined, name, user: this.requester.user, command: cmd })
   }
 
   /** Records that the trainee watched a resource (`oc get -w`, `watch oc get ...`). */

@@ -1,9 +1,12 @@
 /**
- * The object store: one immutable immer snapshot of every object, indexed by resource, namespace and name, so a
- * lookup costs the same whatever the cluster's size and a namespace listing touches only that namespace. Every
- * commit yields immer patches (used for undo, persistence and the event log by whoever subscribes).
+ * The object store: one snapshot of every object, indexed by resource, namespace and name, so a lookup costs the
+ * same whatever the cluster's size and a namespace listing touches only that namespace. Objects are deep-frozen;
+ * the maps that index them are copied on write, but only once per snapshot: a map created or copied since the
+ * last `snapshot()`/`restore()` is owned by the store and written in place, so a write costs O(1) instead of a
+ * copy of every object of its namespace (which made building a 1000-node cluster take 40 s). A snapshot taken
+ * earlier is never changed. Every commit yields immer-style patches (for whoever subscribes).
  */
-import { enablePatches, freeze, produceWithPatches, type Patch } from 'immer'
+import { enablePatches, freeze, type Patch } from 'immer'
 import type { KObject } from './types'
 
 enablePatches()
@@ -24,7 +27,9 @@ export interface Commit {
 }
 
 export class ObjectStore {
-  private state: StoreState = freeze({ objects: {} }, true)
+  private state: StoreState = { objects: {} }
+  /** maps created or copied since the last snapshot: nobody else holds them, so they may be written in place */
+  private owned = new WeakSet<object>()
   /** owner uid → dependents ("resource\u0000namespace\u0000name") */
   private dependents = new Map<string, Set<string>>()
   /** uid → "resource\u0000namespace\u0000name" */
@@ -62,20 +67,41 @@ export class ObjectStore {
   /** Writes (or, with `undefined`, removes) one object and returns the commit record. */
   put(resource: string, namespace: string, name: string, obj: KObject | undefined): Commit {
     const before = this.get(resource, namespace, name)
-    const [next, patches, inversePatches] = produceWithPatches(this.state, (draft) => {
-      const byNs = (draft.objects[resource] ??= {})
-      const items = (byNs[namespace] ??= {})
-      if (obj === undefined) {
-        delete items[name]
-        if (Object.keys(items).length === 0) delete byNs[namespace]
-      } else {
-        items[name] = obj
+    const path = ['objects', resource, namespace, name]
+    if (obj === undefined && before === undefined) return { resource, namespace, name, before, after: undefined, patches: [], inversePatches: [] }
+    if (obj !== undefined) freeze(obj, true)
+    const state = (this.state = this.own(this.state))
+    const objects = (state.objects = this.own(state.objects))
+    const byNs = (objects[resource] = this.own(objects[resource] ?? {}))
+    const items = (byNs[namespace] = this.own(byNs[namespace] ?? {}))
+    let patches: Patch[]
+    let inversePatches: Patch[]
+    if (obj === undefined) {
+      delete items[name]
+      patches = [{ op: 'remove', path }]
+      inversePatches = [{ op: 'add', path, value: before }]
+      let empty = true
+      for (const _ in items) {
+        empty = false
+        break
       }
-    })
-    this.state = next
+      if (empty) delete byNs[namespace]
+    } else {
+      items[name] = obj
+      patches = [{ op: before ? 'replace' : 'add', path, value: obj }]
+      inversePatches = before ? [{ op: 'replace', path, value: before }] : [{ op: 'remove', path }]
+    }
     const after = this.get(resource, namespace, name)
     this.reindex(resource, namespace, name, before, after)
     return { resource, namespace, name, before, after, patches, inversePatches }
+  }
+
+  /** `map` itself when the store owns it, else a shallow copy that the store owns from now on. */
+  private own<T extends object>(map: T): T {
+    if (this.owned.has(map)) return map
+    const copy = { ...map }
+    this.owned.add(copy)
+    return copy
   }
 
   /** Keys of the objects that name `uid` in their ownerReferences. */
@@ -88,12 +114,17 @@ export class ObjectStore {
     return r ? splitRef(r) : undefined
   }
 
+  /** The current state; it never changes afterwards (the next write copies what it touches). */
   snapshot(): StoreState {
+    this.owned = new WeakSet()
     return this.state
   }
 
+  /** Brings back a state; the store copies before writing, so `state` itself is never changed. */
   restore(state: StoreState): void {
-    this.state = freeze(state, true)
+    this.owned = new WeakSet()
+    for (const byNs of Object.values(state.objects)) for (const items of Object.values(byNs)) for (const obj of Object.values(items)) freeze(obj, true)
+    this.state = state
     this.dependents.clear()
     this.byUid.clear()
     for (const [resource, byNs] of Object.entries(state.objects)) {

@@ -73,6 +73,21 @@ export function ocCommand(host: OcHost, binary = 'oc'): Command {
     async run(cmd: CommandContext): Promise<number> {
       const { cluster, session } = host
       const verbs = allVerbs()
+      // cobra's `help [command]`: the help of the named command, or the root help
+      if (cmd.args[0] === 'help') {
+        const topic = cmd.args.slice(1).filter((a) => !a.startsWith('-'))
+        if (topic.length === 0) {
+          cmd.stdout.write(renderRootHelp(verbs, binary, cluster.profile))
+          return 0
+        }
+        const h = findVerb(topic, verbs, cluster.profile)
+        if (!h.verb || h.unknown !== undefined || h.rest.length > 0) {
+          cmd.stdout.write(`Unknown help topic [${topic.map((t) => '`' + t + '`').join(' ')}]\n` + renderRootHelp(verbs, binary, cluster.profile))
+          return 0
+        }
+        cmd.stdout.write(renderHelp(h.verb, binary, h.path.join(' '), cluster.profile))
+        return 0
+      }
       const found = findVerb(cmd.args, verbs, cluster.profile)
       if (found.unknown !== undefined) {
         if (found.verb) {

@@ -25,6 +25,8 @@ export function resolveTypes(list: string, profile: Profile): ResourceType[] {
     }
     out.push(resolveResource(t, profile))
   }
+  // `,` alone names no type at all: the RESTMapper is asked for "" and says so
+  if (out.length === 0) out.push(resolveResource('', profile))
   return out
 }
 

@@ -222,6 +222,10 @@ export function installCoreMutators(api: ApiServer, info: ClusterInfo): void {
           if (!obj.status) obj.status = { phase: 'Pending' }
         }
         break
+      case 'secrets':
+        // the API server's defaulting: a secret without a type is Opaque
+        obj.type ??= 'Opaque'
+        break
       case 'storageclasses.storage.k8s.io':
         obj.reclaimPolicy ??= 'Delete'
         obj.volumeBindingMode ??= 'Immediate'

@@ -5,6 +5,7 @@ import { resolveResource, type ResourceType } from '../api/resources'
 import { compareNumber, describeTest, parseCompare, printedAt, testValue } from './compare'
 import type { Check, CheckKind, ObjectTarget, Step } from './types'
 import { CHECK_KINDS } from './types'
+import { parseDuration, query as queryMetrics, SCRAPE_MS } from '../metrics'
 
 /** What a check is evaluated against. */
 export interface CheckContext {
@@ -126,12 +127,18 @@ function evaluateKind(kind: CheckKind, c: Check, ctx: CheckContext): Outcome {
     }
     case 'question': {
       const s = c.question!
-      const o = lookup(ctx, s)
       const given = ctx.answers[s.id]
       if (given === undefined || given.trim() === '') return leaf(false, `answer the question: ${s.prompt}`, 'no answer yet')
-      if (!o) return leaf(false, `${where(s)} does not exist, so the answer cannot be checked`)
       const norm = (t: string) => (s.ignoreCase ? t.trim().toLowerCase() : t.trim())
-      const expected = printedAt(s.path, o)
+      let expected: string
+      if (s.promql !== undefined) {
+        expected = String(promqlSeriesCount(ctx, s.promql, s.range))
+      } else {
+        const target = s as ObjectTarget & { path: string }
+        const o = lookup(ctx, target)
+        if (!o) return leaf(false, `${where(target)} does not exist, so the answer cannot be checked`)
+        expected = printedAt(target.path, o)
+      }
       return leaf(norm(given) === norm(expected) && expected.trim() !== '', `"${given.trim()}" is not the answer to: ${s.prompt}`, `answer given: ${given.trim()}`)
     }
     case 'hasRead': {
@@ -163,6 +170,20 @@ function evaluateKind(kind: CheckKind, c: Check, ctx: CheckContext): Outcome {
       return leaf(!sub.passed, `this should not hold: ${describeCheck(c.not!)}`, sub.detail)
     }
   }
+}
+
+/** The default range of a `question.promql` query: the Prometheus graph's default, the last hour. */
+export const PROMQL_DEFAULT_RANGE = '1h'
+
+/**
+ * The number of series (lines of a graph) a PromQL range query over the registry's metrics returns for the last
+ * `range` (default one hour), at one point per scrape interval, ending at the cluster's now.
+ */
+export function promqlSeriesCount(ctx: Pick<CheckContext, 'cluster'>, expr: string, range = PROMQL_DEFAULT_RANGE): number {
+  const ms = parseDuration(range)
+  if (!ms) throw new CheckFailure(`invalid range "${range}"`)
+  const end = ctx.cluster.now()
+  return queryMetrics(ctx.cluster, expr, { start: end - ms, end, step: SCRAPE_MS }).length
 }
 
 /** A short description of what a check asserts (used in `not` messages and docs). */

@@ -3,11 +3,13 @@ import schema from './lab.schema.json'
 import { parseLabelSelector } from '../api/selectors'
 import { parseJsonPathTemplate } from '../format/jsonpath'
 import { FAULT_IDS } from '../scenarios/faults'
+import { parse as parsePromQL, parseDuration } from '../metrics/promql'
 import { templateOf } from './compare'
 import { parseYamlWithLines } from './positions'
 import { validateSchema, type JsonPathKey } from './schema-check'
 import type { LabSource } from './source'
 import type { Check, Lab, LabProblem, LabSpec, Step } from './types'
+import { chooseFault, isFaultChoice } from './variants'
 
 /** The JSON Schema of lab.yaml (also at simulator/labs/lab.schema.json for editors). */
 export const LAB_SCHEMA = schema
@@ -45,6 +47,8 @@ export function loadLab(source: LabSource, id: string): LoadResult {
   const problems = lint(spec, id, source).map((p) => at(p.path, p.message))
   if (problems.length) return { id, problems }
   const entries = source.list(id)
+  const faultChoices = isFaultChoice(spec.faults) ? spec.faults.oneOf : undefined
+  const chosen = faultChoices ? chooseFault(faultChoices, spec.seed) : undefined
   const steps: Step[] = spec.steps.map((s) => {
     const stem = s.file.replace(/\.md$/, '')
     const translations: Record<string, string> = {}
@@ -52,9 +56,12 @@ export function loadLab(source: LabSource, id: string): LoadResult {
       const m = name.match(/^(.*)\.([a-z]{2}(?:-[A-Za-z]{2})?)\.md$/)
       if (m && m[1] === stem) translations[m[2]] = source.readFile(`${id}/${name}`) ?? ''
     }
-    return { ...s, solution: s.solution.trim() + '\n', instructions: source.readFile(`${id}/${s.file}`) ?? '', translations }
+    const solution = (chosen !== undefined && s.solutions ? s.solutions[chosen] : s.solution) ?? ''
+    return { ...s, solution: solution.trim() + '\n', instructions: source.readFile(`${id}/${s.file}`) ?? '', translations }
   })
-  return { id, lab: { ...spec, steps }, problems: [] }
+  const { faults, ...rest } = spec
+  const lab: Lab = faultChoices ? { ...rest, faults: [chosen!], faultChoices, steps } : { ...rest, ...(faults ? { faults: faults as string[] } : {}), steps }
+  return { id, lab, problems: [] }
 }
 
 type PathProblem = { path: JsonPathKey[]; message: string }
@@ -62,8 +69,12 @@ type PathProblem = { path: JsonPathKey[]; message: string }
 function lint(spec: LabSpec, folder: string, source: LabSource): PathProblem[] {
   const out: PathProblem[] = []
   if (spec.id !== folder) out.push({ path: ['id'], message: `id "${spec.id}" must equal the folder name "${folder}"` })
-  for (const [i, f] of (spec.faults ?? []).entries()) {
-    if (!FAULT_IDS.includes(f)) out.push({ path: ['faults', i], message: `unknown fault "${f}"; known faults: ${FAULT_IDS.join(', ')}` })
+  const choices = isFaultChoice(spec.faults) ? spec.faults.oneOf : undefined
+  const listed = choices ?? (spec.faults as string[] | undefined) ?? []
+  const faultPath = (i: number): JsonPathKey[] => (choices ? ['faults', 'oneOf', i] : ['faults', i])
+  for (const [i, f] of listed.entries()) {
+    if (!FAULT_IDS.includes(f)) out.push({ path: faultPath(i), message: `unknown fault "${f}"; known faults: ${FAULT_IDS.join(', ')}` })
+    else if (listed.indexOf(f) !== i) out.push({ path: faultPath(i), message: `fault "${f}" is listed twice` })
   }
   const stepIds = new Set<string>()
   const questionIds = new Set<string>()
@@ -71,6 +82,15 @@ function lint(spec: LabSpec, folder: string, source: LabSource): PathProblem[] {
     if (stepIds.has(s.id)) out.push({ path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` })
     stepIds.add(s.id)
     if (source.readFile(`${folder}/${s.file}`) === undefined) out.push({ path: ['steps', i, 'file'], message: `instructions file ${s.file} not found in labs/${folder}/` })
+    if (s.solutions) {
+      if (!choices) out.push({ path: ['steps', i, 'solutions'], message: 'per-fault "solutions" need "faults: { oneOf: [...] }"; use "solution"' })
+      else {
+        for (const [k, v] of Object.entries(s.solutions)) if (typeof v !== 'string' || v.trim() === '') out.push({ path: ['steps', i, 'solutions', k], message: `the solution for "${k}" must be a non-empty script` })
+        for (const k of Object.keys(s.solutions)) if (!choices.includes(k)) out.push({ path: ['steps', i, 'solutions', k], message: `"${k}" is not one of the lab's faults (${choices.join(', ')})` })
+        const missing = choices.filter((f) => !(f in s.solutions!))
+        if (missing.length) out.push({ path: ['steps', i, 'solutions'], message: `no solution for fault(s) ${missing.join(', ')}` })
+      }
+    }
     s.checks.forEach((c, j) => lintCheck(c, ['steps', i, 'checks', j], out, questionIds))
     s.wrongPaths?.forEach((w, j) => lintCheck(w.when, ['steps', i, 'wrongPaths', j, 'when'], out, new Set()))
   })
@@ -96,6 +116,8 @@ function lintCheck(c: Check, path: JsonPathKey[], out: PathProblem[], questionId
       tryIt([...here, 'where', 'path'], () => parseJsonPathTemplate(templateOf(spec.where.path)), 'JSONPath')
       if (typeof spec.where.matches === 'string') tryIt([...here, 'where', 'matches'], () => new RegExp(spec.where.matches), 'regular expression')
     }
+    if (kind === 'question' && typeof spec.promql === 'string') tryIt([...here, 'promql'], () => parsePromQL(spec.promql), 'PromQL')
+    if (kind === 'question' && typeof spec.range === 'string' && !parseDuration(spec.range)) out.push({ path: [...here, 'range'], message: `invalid range "${spec.range}"; expected a duration such as 1h or 30m` })
     if (kind === 'question') {
       if (questionIds.has(spec.id)) out.push({ path: [...here, 'id'], message: `duplicate question id "${spec.id}"` })
       questionIds.add(spec.id)

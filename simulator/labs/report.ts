@@ -35,7 +35,10 @@ export async function runVerify(source: LabSource, opts: { ids?: string[]; root?
     const ms = await elapsed(async () => {
       result = await verifyLab(lab)
     })
-    if (result.status === 'ok') lines.push({ id: lab.id, text: `ok  ${lab.id}  ${result.steps} steps  ${Math.round(ms)}ms`, failed: false })
+    if (result.status === 'ok') {
+      const variants = result.variants ? `  ${result.variants} variants` : ''
+      lines.push({ id: lab.id, text: `ok  ${lab.id}  ${result.steps} steps${variants}  ${Math.round(ms)}ms`, failed: false })
+    }
     else if (result.status === 'skip') lines.push({ id: lab.id, text: `skip ${lab.id}: ${result.reason}`, failed: false })
     else lines.push({ id: lab.id, text: `FAIL ${lab.id}${result.step ? ` step ${result.step}` : ''}: ${result.reason}`, failed: true })
   }

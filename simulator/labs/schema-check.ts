@@ -76,11 +76,13 @@ function oneOf(branches: Schema[], value: unknown, root: Schema, path: JsonPathK
   if (keyed && typeOf(value) === 'object') {
     const kinds = branches.map((b) => b.required[0] as string)
     const found = kinds.filter((k) => k in (value as object))
-    const msg = found.length === 0 ? `needs one of: ${kinds.join(', ')}` : `has several kinds (${found.join(', ')}); use exactly one, or combine them with "all"`
+    const msg = found.length === 0 ? `needs one of: ${kinds.join(', ')}` : `has several kinds (${found.join(', ')}); use exactly one${kinds.includes('all') ? ', or combine them with "all"' : ''}`
     return [{ path, message: `${label(path)} ${msg}` }]
   }
   if (passing === 0) {
-    const best = results.reduce((a, b) => (b.length < a.length ? b : a))
+    // report against the alternative of the value's own type (a list vs a map), then the closest one
+    const sameType = results.filter((_, i) => !branches[i].type || typeMatches(branches[i].type, value))
+    const best = (sameType.length ? sameType : results).reduce((a, b) => (b.length < a.length ? b : a))
     return best
   }
   return [{ path, message: `${label(path)} matches several alternatives` }]

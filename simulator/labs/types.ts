@@ -48,12 +48,19 @@ export interface PodOnNodeSpec {
   /** every running pod matching the selector (not only one) must be on such a node */
   every?: boolean
 }
-/** `question`: the trainee's answer equals a value read from live state. */
-export interface QuestionSpec extends ObjectTarget {
+/**
+ * `question`: the trainee's answer equals a value read from live state: either the JSONPath `path` of one object
+ * (`resource`, `name`, `namespace`), or, with `promql`, the number of series (graph lines) a PromQL range query over
+ * the registry's metrics returns for the last `range` (default `1h`, what the Prometheus graph shows).
+ */
+export interface QuestionSpec extends Partial<ObjectTarget> {
   /** the key the trainee's answer is stored under */
   id: string
   prompt: string
-  path: string
+  path?: string
+  promql?: string
+  /** a Prometheus duration (`1h`, `30m`): the query's range, ending now (only with `promql`) */
+  range?: string
   ignoreCase?: boolean
 }
 /** `hasRead`: since the step began, a trainee command got, listed or watched a resource. */
@@ -98,7 +105,12 @@ export interface StepSpec {
   file: string
   checks: Check[]
   hints: string[]
-  solution: string
+  solution?: string
+  /**
+   * the script that reaches the goal; in a lab with `faults: { oneOf: [...] }` a step may give `solutions` instead,
+   * one script per fault id. Once loaded, `solution` always holds the script of the lab's chosen fault.
+   */
+  solutions?: Record<string, string>
   /** virtual seconds to wait after the solution before its checks must pass (labs:verify) */
   settle?: number
   wrongPaths?: WrongPath[]
@@ -106,6 +118,11 @@ export interface StepSpec {
 
 /** A lab's difficulty. */
 export type Level = 'beginner' | 'intermediate' | 'advanced'
+
+/** `faults: { oneOf: [...] }`: one of these faults is switched on, chosen by the lab's seed. */
+export interface FaultChoice {
+  oneOf: string[]
+}
 
 /** lab.yaml as written. */
 export interface LabSpec {
@@ -117,19 +134,26 @@ export interface LabSpec {
   level: Level
   scenario: string
   seed?: number
-  faults?: string[]
+  faults?: string[] | FaultChoice
   setup?: string[]
   steps: StepSpec[]
 }
 
 /** A step once loaded: its instructions (English) and translations by locale. */
 export interface Step extends StepSpec {
+  /** the script of this lab (variant)'s fault */
+  solution: string
   instructions: string
   translations: Record<string, string>
 }
 
-/** A loaded lab. */
-export interface Lab extends Omit<LabSpec, 'steps'> {
+/**
+ * A loaded lab. `faults` is the list switched on: with `faults: { oneOf }` in lab.yaml, the one fault chosen by the
+ * seed (`chooseFault`), the whole list being in `faultChoices`; `labVariant(lab, id)` gives the lab for another.
+ */
+export interface Lab extends Omit<LabSpec, 'steps' | 'faults'> {
+  faults?: string[]
+  faultChoices?: string[]
   steps: Step[]
 }
 

@@ -8,10 +8,11 @@ import { scenarioByName } from '../scenarios'
 import type { ClusterSession } from '../session'
 import { evaluateStep, questionsOf, type StepResult } from './checks'
 import type { Check, Lab } from './types'
+import { labVariants } from './variants'
 
 /** The verdict for one lab. */
 export type VerifyResult =
-  | { id: string; status: 'ok'; steps: number }
+  | { id: string; status: 'ok'; steps: number; variants?: number }
   | { id: string; status: 'skip'; reason: string }
   | { id: string; status: 'fail'; step?: string; reason: string }
 
@@ -23,7 +24,7 @@ export function answersFromOutput(questionIds: string[], results: CommandResult[
 }
 
 function resourcesOf(c: Check): string[] {
-  const own = [c.exists, c.absent, c.jsonpath, c.condition, c.count, c.question, c.hasRead].flatMap((s) => (s ? [s.resource] : []))
+  const own = [c.exists, c.absent, c.jsonpath, c.condition, c.count, c.question, c.hasRead].flatMap((s) => (s?.resource ? [s.resource] : []))
   return [...own, ...(c.all ?? []).flatMap(resourcesOf), ...(c.any ?? []).flatMap(resourcesOf), ...(c.not ? resourcesOf(c.not) : [])]
 }
 
@@ -43,8 +44,21 @@ export async function startLab(lab: Lab): Promise<{ session: ClusterSession; set
   return { session, setup }
 }
 
-/** Replays a lab step by step; never throws for the lab's own problems. */
+/**
+ * Replays a lab step by step; never throws for the lab's own problems. A lab with `faults: { oneOf }` is replayed
+ * once per fault, each with that fault's solutions (`variants` counts them; a failure names its fault).
+ */
 export async function verifyLab(lab: Lab): Promise<VerifyResult> {
+  if (!lab.faultChoices) return verifyOne(lab)
+  for (const v of labVariants(lab)) {
+    const r = await verifyOne(v.lab)
+    if (r.status === 'fail') return { ...r, reason: `with fault ${v.fault}: ${r.reason}` }
+    if (r.status === 'skip') return r
+  }
+  return { id: lab.id, status: 'ok', steps: lab.steps.length, variants: lab.faultChoices.length }
+}
+
+async function verifyOne(lab: Lab): Promise<VerifyResult> {
   const scenario = scenarioByName(lab.scenario)
   if (!scenario) return { id: lab.id, status: 'skip', reason: `scenario "${lab.scenario}" not available` }
   for (const step of lab.steps) {

@@ -58,7 +58,11 @@ function merge(have: any, want: any): any {
 /** The part of an object the operator manages (metadata labels/annotations/owners plus the body). */
 function managed(o: KObject): Record<string, unknown> {
   const { apiVersion: _a, kind: _k, status: _s, metadata, ...body } = o
-  return { metadata: { labels: metadata.labels, annotations: metadata.annotations, ownerReferences: metadata.ownerReferences }, ...body }
+  const meta: Record<string, unknown> = {}
+  if (metadata.labels) meta.labels = metadata.labels
+  if (metadata.annotations) meta.annotations = metadata.annotations
+  if (metadata.ownerReferences) meta.ownerReferences = metadata.ownerReferences
+  return Object.keys(meta).length ? { metadata: meta, ...body } : body
 }
 
 export type ApplyAction = 'created' | 'updated' | 'unchanged'
@@ -73,7 +77,7 @@ export function applyObject(ctx: ControllerContext, resource: string, want: KObj
   const existing = ctx.api.tryGet(resource, ns, name)
   if (!existing) {
     const created = ctx.api.create(resource, want)
-    oplog(ctx, 'I', 'generator.go:62', `object ${describeObject(resource, ns, name)} created: ${dump(managed(want))}`)
+    oplog(ctx, 'I', 'generator.go:62', `object ${describeObject(resource, ns, name)} created: ${dump(stripUndefined(managed(want)))}`)
     return { object: created, action: 'created' }
   }
   const wantM = managed(want)

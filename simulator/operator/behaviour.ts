@@ -6,8 +6,9 @@
 import type { KObject } from '../api/types'
 import { containerBehaviours, type ContainerOutcome } from '../controllers/container-behaviour'
 import type { ControllerContext } from '../controllers/types'
-import { hashHex, hashInt } from '../controllers/util'
-import { formatKlogTime, formatRFC3339Nano } from '../format/time'
+import { hashInt } from '../controllers/util'
+import { formatRFC3339Nano } from '../format/time'
+import { klogStamp, subMillis } from './oplog'
 import { s3Service } from '../world/s3'
 import { NS, OPERATOR_CONTAINER, PRIVATE_CONFIG } from './names'
 import { podS3Credentials } from './objects'
@@ -31,7 +32,7 @@ function registryStartLines(ctx: ControllerContext, pod: KObject, container: any
   const env: any[] = container.env ?? []
   const line = (dt: number, level: string, msg: string, extra = '') => {
     const quoted = /[\s"=]/.test(msg) ? JSON.stringify(msg) : msg
-    const ns = hashHex(`${pod.metadata.uid}/${dt}/${msg}`, 6).replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10))
+    const ns = String(subMillis(ctx, pod.metadata.namespace!, pod.metadata.name, container.name, t0 + dt, msg, 1_000_000)).padStart(6, '0')
     ctx.logs.append(pod.metadata.namespace!, pod.metadata.name, container.name, t0 + dt, `time="${formatRFC3339Nano(t0 + dt, ns)}" level=${level} msg=${quoted}${extra} go.version=${go}`)
   }
   ctx.logs.append(pod.metadata.namespace!, pod.metadata.name, container.name, t0, `time="${formatRFC3339Nano(t0, '152255')}" level=info msg="start registry" distribution_version=v2.6.0+unknown go.version=${go} openshift_version=${version}`)
@@ -49,7 +50,7 @@ function operatorStartLines(ctx: ControllerContext, pod: KObject): void {
   const t0 = ctx.now()
   const v40 = ctx.profile === '4.0'
   const log = (dt: number, file: string, msg: string) =>
-    ctx.logs.append(NS, pod.metadata.name, OPERATOR_CONTAINER, t0 + dt, `I${formatKlogTime(t0 + dt, hashInt(`${pod.metadata.uid}/${msg}`, 1000))}       1 ${file}] ${msg}`)
+    ctx.logs.append(NS, pod.metadata.name, OPERATOR_CONTAINER, t0 + dt, `I${klogStamp(ctx, pod.metadata.name, t0 + dt, msg)}       1 ${file}] ${msg}`)
   log(0, 'main.go:30', `Cluster Image Registry Operator Version: ${v40 ? 'v4.0.0-0.150.0.0-dirty' : 'v4.12.0-202301060433.p0.g0b4e6f8.assembly.stream-0b4e6f8'}`)
   log(0, 'main.go:31', `Go Version: ${v40 ? 'go1.10.3' : 'go1.19.4'}`)
   log(0, 'main.go:32', 'Go OS/Arch: linux/amd64')
@@ -57,10 +58,10 @@ function operatorStartLines(ctx: ControllerContext, pod: KObject): void {
   log(1, 'main.go:66', 'Watching files [/var/run/configmaps/trusted-ca/tls-ca-bundle.pem /etc/secrets/tls.crt /etc/secrets/tls.key]...')
   log(2, 'leaderelection.go:248', 'attempting to acquire leader lease openshift-image-registry/openshift-master-controllers...')
   log(3, 'leaderelection.go:258', 'successfully acquired lease openshift-image-registry/openshift-master-controllers')
-  for (const c of ['ImageConfigController', 'ClusterOperatorStatusController', 'NodeCADaemonController', 'ImageRegistryCertificatesController', 'AzureStackCloudController', 'MetricsController']) {
-    log(4, 'base_controller.go:67', `Starting ${c}`)
-    log(5, 'base_controller.go:73', `Started ${c}`)
-  }
+  const controllers = ['ImageConfigController', 'ClusterOperatorStatusController', 'NodeCADaemonController', 'ImageRegistryCertificatesController', 'AzureStackCloudController', 'MetricsController']
+  // The controllers start in parallel: every "Starting" line, then every "Started" line.
+  for (const c of controllers) log(4, 'base_controller.go:67', `Starting ${c}`)
+  for (const c of controllers) log(5, 'base_controller.go:73', `Started ${c}`)
   log(5, 'controllerimagepruner.go:386', 'Starting ImagePrunerController')
   log(5, 'controller.go:391', 'Starting Controller')
 }

@@ -110,7 +110,7 @@ function route(ctx: ControllerContext, name: string, host?: string, secretName?:
     apiVersion: 'route.openshift.io/v1',
     kind: 'Route',
     metadata: { name, namespace: NS, annotations: { [OWNED_ANNOTATION]: 'true' } },
-    spec: { ...(host ? { host } : {}), to: { kind: 'Service', name: REGISTRY, weight: 100 }, port: { targetPort: '5000-tcp' }, tls, wildcardPolicy: 'None' },
+    spec: { ...(host ? { host } : {}), to: { kind: 'Service', name: REGISTRY, weight: 100 }, tls, wildcardPolicy: 'None' },
   }
 }
 
@@ -136,7 +136,7 @@ export function objectsAfterDeployment(ctx: ControllerContext, spec: any): (() =
   return [
     () => ({ resource: 'poddisruptionbudgets.policy', object: pdb(spec) }),
     ...(spec.defaultRoute ? [() => ({ resource: 'routes.route.openshift.io', object: route(ctx, 'default-route') })] : []),
-    ...(spec.routes ?? []).map((r: any) => () => ({ resource: 'routes.route.openshift.io', object: route(ctx, r.name, r.hostname, r.secretName ?? r.secret) })),
+    ...(spec.routes ?? []).map((r: any) => () => ({ resource: 'routes.route.openshift.io', object: route(ctx, r.name, r.hostname, r.secretName) })),
   ]
 }
 

@@ -5,7 +5,8 @@
 import { kindPrefix, type ResourceType } from '../../api/resources'
 import type { KObject, Profile } from '../../api/types'
 import { toJson, toYaml } from '../../format/yaml'
-import { executeJsonPath, JsonPathError } from '../../format/jsonpath'
+import { customColumnValue, executeJsonPath, JsonPathError, JsonPathExecError } from '../../format/jsonpath'
+import { goQuote } from '../mutate-helpers'
 import { formatTable, GET_TABLE } from '../../format/tabwriter'
 import { CliError } from '../errors'
 
@@ -73,6 +74,7 @@ export function printObjects(format: OutputFormat, objs: { rt: ResourceType; obj
         return executeJsonPath(format.template, data)
       } catch (e) {
         if (e instanceof JsonPathError) throw new CliError(`error parsing jsonpath ${format.template}, ${e.message}`)
+        if (e instanceof JsonPathExecError) throw new CliError(jsonPathExecMessage(format.template, e.message, data))
         throw e
       }
     case 'custom-columns':
@@ -86,16 +88,34 @@ function customColumns(columns: { header: string; path: string }[], objs: KObjec
   const rows = objs.map((o) =>
     columns.map((c) => {
       const tmpl = c.path.startsWith('{') ? c.path : `{${c.path.startsWith('.') ? c.path : '.' + c.path}}`
-      let out: string
       try {
-        out = executeJsonPath(tmpl, o)
+        // kubectl prints each value with Go's %v (maps as map[k:v], lists as [a b]) and joins them with ','
+        return customColumnValue(tmpl, o)
       } catch (e) {
         if (e instanceof JsonPathError) throw new CliError(`error parsing jsonpath ${tmpl}, ${e.message}`)
         throw e
       }
-      return out === '' ? '<none>' : out.split(' ').join(',')
     }),
   )
   if (objs.length === 0) return ''
   return formatTable([columns.map((c) => c.header), ...rows], GET_TABLE)
+}
+
+/** kubectl's JSONPath printer on an execution error (printers/jsonpath.go): the template and the object, `%#v`. */
+export function jsonPathExecMessage(template: string, err: string, data: unknown): string {
+  return (
+    `error executing jsonpath ${goQuote(template)}: Error executing template: ${err}. Printing more information for debugging the template:\n` +
+    `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n`
+  )
+}
+
+/** Go's `%#v` of an unstructured value (map[string]interface {}, []interface {}, string, int64, float64, bool, nil). */
+function goSharpV(v: unknown): string {
+  if (v === null || v === undefined) return 'interface {}(nil)'
+  if (typeof v === 'string') return goQuote(v)
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v)
+  if (typeof v === 'boolean') return String(v)
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`
+  const o = v as Record<string, unknown>
+  return `map[string]interface {}{${Object.keys(o).sort().map((k) => `${goQuote(k)}:${goSharpV(o[k])}`).join(', ')}}`
 }

@@ -43,6 +43,7 @@ async function runRsh(inv: Invocation): Promise<number> {
   const [target, ...command] = inv.positional
   if (!target) throw new CliError(RSH_USAGE, 'rsh')
   const { pod } = resolvePod(inv, target)
+  inv.cluster.api.recordSubresource('create', 'pods', pod.metadata.namespace, pod.metadata.name, 'exec')
   const container = pickContainer(inv, pod, inv.flags.container as string | undefined, 'exec')
   checkRunnable(inv, pod, container)
   if (command.length) return runRemote(inv, pod, container, command.map(quote).join(' '), undefined)
@@ -72,6 +73,7 @@ async function runExec(inv: Invocation): Promise<number> {
   }
   if (!command.length) throw new CliError('you must specify at least one command for the container')
   const { pod } = resolvePod(inv, target)
+  inv.cluster.api.recordSubresource('create', 'pods', pod.metadata.namespace, pod.metadata.name, 'exec')
   const container = pickContainer(inv, pod, inv.flags.container as string | undefined, 'exec')
   checkRunnable(inv, pod, container)
   const interactive = inv.flags.stdin === true && inv.flags.tty === true && inv.cmd.stdinIsTty

@@ -10,7 +10,7 @@ import { printContext } from '../print-context'
 import { parseOutputFormat, printObjects } from '../printers/output'
 import { printTable, tableRows, watchTablePrinter } from '../printers/table'
 import { parseTargets, type Target } from '../resource-args'
-import { executeJsonPath } from '../../format/jsonpath'
+import { executeJsonPath, JsonPathError } from '../../format/jsonpath'
 import { parseLabelSelector } from '../../api/selectors'
 
 export const GET_FLAGS: FlagSpec[] = [
@@ -116,7 +116,14 @@ function noResources(inv: Invocation, allNs: boolean, targets: Target[]): string
 function sortBy(objs: KObject[], field: string): KObject[] {
   const tmpl = field.startsWith('{') ? field : `{${field.startsWith('.') ? field : '.' + field}}`
   const keyed = objs.map((o) => {
-    const v = executeJsonPath(tmpl, o)
+    let v: string
+    try {
+      v = executeJsonPath(tmpl, o)
+    } catch (e) {
+      // kubectl's SortObjects returns the jsonpath parser's error as it is
+      if (e instanceof JsonPathError) throw new CliError(e.message)
+      throw e
+    }
     const n = Number(v)
     return { o, v, n: v !== '' && !Number.isNaN(n) ? n : undefined }
   })

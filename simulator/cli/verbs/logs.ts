@@ -22,6 +22,7 @@ async function runLogs(inv: Invocation): Promise<number> {
   if (inv.positional.length === 0) throw new CliError(USAGE, 'logs')
   if (inv.positional.length > 2) throw new CliError(USAGE, 'logs')
   const { pod, several } = resolvePod(inv, inv.positional[0])
+  inv.cluster.api.recordSubresource('get', 'pods', pod.metadata.namespace, pod.metadata.name, 'log')
   if (several > 1) cmd.stderr.write(`Found ${several} pods, using pod/${pod.metadata.name}\n`)
   const container = pickContainer(inv, pod, (flags.container as string | undefined) || inv.positional[1], 'logs')
   const st = containerStatus(pod, container)

@@ -44,7 +44,9 @@ function pvMount(cluster: Cluster, pv: KObject, target: string, readOnly: boolea
     const uuid = String(csi.volumeHandle ?? '').slice(-36)
     const sub = attrs.subvolumeName ?? `csi-vol-${uuid}`
     const fs = attrs.fsName ?? 'ocs-storagecluster-cephfilesystem'
-    const source = `${cephMonitors(cluster, pv.metadata.uid ?? pv.metadata.name).join(',')}:/volumes/csi/${sub}`
+    // the provisioner records the monitors on the volume; older volumes fall back to the cluster's Ceph config
+    const mons = typeof attrs.monitors === 'string' && attrs.monitors ? attrs.monitors.split(',') : cephMonitors(cluster, pv.metadata.uid ?? pv.metadata.name)
+    const source = `${mons.join(',')}:/volumes/csi/${sub}`
     return { source, target, type: 'ceph', options: `${rw},relatime,name=csi-cephfs-node,secret=<hidden>,acl,mds_namespace=${fs}`, size, used: 0 }
   }
   if (csi && /rbd\.csi\.ceph\.com$/.test(csi.driver)) {

@@ -105,8 +105,10 @@ function parseScript(script: string, extended: boolean): SedCommand[] {
       case 'a':
       case 'i':
       case 'c': {
-        const m = /^\\?\n?\s*((?:[^\n\\]|\\.)*)/.exec(script.slice(i))!
-        c.text = m[1].replace(/\\(.)/g, '$1')
+        // GNU: `a text` skips the blanks before the text; `a\text` and `a\<newline>text` keep them.
+        // Escapes in the text: `\n` and `\<newline>` are newlines, `\t` a tab, `\X` is X.
+        const m = /^(?:\\\n?|[ \t]*)((?:[^\n\\]|\\[^]|\\$)*)/.exec(script.slice(i))!
+        c.text = m[1].replace(/\\([^]?)/g, (_, ch: string) => (ch === 'n' || ch === '\n' ? '\n' : ch === 't' ? '\t' : ch))
         i += m[0].length
         break
       }
@@ -188,7 +190,8 @@ function runScript(cmds: SedCommand[], text: string, quiet: boolean): string {
       else if (c.cmd === 'a') after.push(c.text! + '\n')
       else if (c.cmd === 'i') out += c.text! + '\n'
       else if (c.cmd === 'c') {
-        out += c.text! + '\n'
+        // with a range, GNU prints the text once, at the end of the range
+        if (!(c.from && c.to && c.active && !c.negate)) out += c.text! + '\n'
         deleted = true
         break
       } else if (c.cmd === 'd') {

@@ -125,3 +125,12 @@ describe('sort, uniq, cut, tr', () => {
     })
   })
 })
+
+describe('head and tail by bytes', () => {
+  it('keep the first or last N bytes', async () => {
+    const { run } = createTestShell()
+    expect(await run('echo abcdefghij | head -c 4')).toEqual({ out: 'abcd', err: '', code: 0 })
+    expect(await run('echo abcdefghij | tail -c 4')).toEqual({ out: 'hij\n', err: '', code: 0 })
+    expect(await run('echo abcdefghij | head -c x')).toEqual({ out: '', err: 'head: invalid number of bytes: ‘x’\n', code: 1 })
+  })
+})

@@ -15,13 +15,14 @@ function parseOrUsage(ctx: CommandContext, spec: Parameters<typeof parseArgs>[1]
 }
 
 /** Shared body of head/tail: per-file headers and `cannot open` errors. */
-function headTail(ctx: CommandContext, pick: (ls: string[], n: string) => string[] | number): Promise<number> {
+function headTail(ctx: CommandContext, pick: (ls: string[], n: string) => string[] | number, pickBytes: (text: string, n: string) => string): Promise<number> {
   const parsed = parseOrUsage(ctx, { flags: 'qvf', values: 'nc', numericShortcut: 'n', long: { lines: 'n', bytes: 'c' } })
   if (typeof parsed === 'number') return Promise.resolve(parsed)
   const files = parsed.operands.length ? parsed.operands : ['-']
-  const n = String(parsed.opts.get('n') ?? '10')
+  const bytes = parsed.opts.has('c')
+  const n = String((bytes ? parsed.opts.get('c') : parsed.opts.get('n')) ?? '10')
   if (!/^[-+]?\d+$/.test(n)) {
-    ctx.stderr.write(`${ctx.name}: invalid number of lines: ‘${n}’\n`)
+    ctx.stderr.write(`${ctx.name}: invalid number of ${bytes ? 'bytes' : 'lines'}: ‘${n}’\n`)
     return Promise.resolve(1)
   }
   let status = 0
@@ -38,6 +39,10 @@ function headTail(ctx: CommandContext, pick: (ls: string[], n: string) => string
     if ((files.length > 1 && !parsed.opts.has('q')) || parsed.opts.has('v')) {
       ctx.stdout.write(`${i > 0 ? '\n' : ''}==> ${file === '-' ? 'standard input' : file} <==\n`)
     }
+    if (bytes) {
+      ctx.stdout.write(pickBytes(text, n))
+      return
+    }
     const picked = pick(rawLines(text), n)
     if (typeof picked !== 'number') ctx.stdout.write(picked.join(''))
   })
@@ -48,7 +53,12 @@ function headTail(ctx: CommandContext, pick: (ls: string[], n: string) => string
 export const head: Command = {
   name: 'head',
   summary: 'output the first part of files',
-  run: (ctx) => headTail(ctx, (ls, n) => (n.startsWith('-') ? ls.slice(0, Math.max(0, ls.length - Number(n.slice(1)))) : ls.slice(0, Number(n)))),
+  run: (ctx) =>
+    headTail(
+      ctx,
+      (ls, n) => (n.startsWith('-') ? ls.slice(0, Math.max(0, ls.length - Number(n.slice(1)))) : ls.slice(0, Number(n))),
+      (t, n) => (n.startsWith('-') ? t.slice(0, Math.max(0, t.length - Number(n.slice(1)))) : t.slice(0, Number(n))),
+    ),
 }
 
 /** `tail [-n N | -n +N | -N] [FILE...]` */
@@ -60,6 +70,10 @@ export const tail: Command = {
       if (n.startsWith('+')) return ls.slice(Math.max(0, Number(n.slice(1)) - 1))
       const k = Math.abs(Number(n))
       return k === 0 ? [] : ls.slice(-k)
+    }, (t, n) => {
+      if (n.startsWith('+')) return t.slice(Math.max(0, Number(n.slice(1)) - 1))
+      const k = Math.abs(Number(n))
+      return k === 0 ? '' : t.slice(-k)
     }),
 }
 

@@ -29,6 +29,13 @@ describe('sed', () => {
     ["sed -n '$=' cfg.yaml", '3\n'],
     ["printf 'a\\nb' | sed 's/b/c/'", 'a\nc'],
     ["sed '1a added' cfg.yaml | head -2", 'spec:\nadded\n'],
+    // GNU: `a\text` keeps leading blanks, `\n` and `\t` in the text are a newline and a tab
+    ["sed '1a\\  two\\n  lines' cfg.yaml | head -3", 'spec:\n  two\n  lines\n'],
+    ["sed '1a   x\\ty' cfg.yaml | head -2", 'spec:\nx\ty\n'],
+    // workshop 004's scripted editor: drop `storage:` and everything below, then append the pvc claim
+    ["sed -e '$a\\  storage:\\n    pvc:' -e '/managementState/,$d' cfg.yaml", 'spec:\n  storage:\n    pvc:\n'],
+    // `c` on a range prints its text once, at the end of the range
+    ["sed '2,3c\\  replaced' cfg.yaml", 'spec:\n  replaced\n'],
   ])('%s', async (line, out) => {
     expect(await setup().run(line)).toEqual({ out, err: '', code: 0 })
   })

@@ -1,0 +1,67 @@
+/** Regression tests for the robustness and speed fixes the fuzzers and the benchmark led to (issue 7). */
+import { describe, expect, it } from 'vitest'
+import { ObjectStore } from '../api/store'
+import { mergePatch, strategicMergePatch } from '../api/patch'
+import type { KObject } from '../api/types'
+import { PersistenceError, restoreSession, saveSession } from '../persistence'
+import { createRunSession } from '../runner/run-script'
+
+const cm = (name: string, v: string): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'demo' }, data: { v } }) as KObject
+
+describe('object store copy-on-write', () => {
+  it('a snapshot never changes after later writes, and restore does not write into the restored state', () => {
+    const s = new ObjectStore()
+    s.put('configmaps', 'demo', 'a', cm('a', '1'))
+    const snap = s.snapshot()
+    const frozenView = JSON.stringify(snap)
+    s.put('configmaps', 'demo', 'a', cm('a', '2'))
+    s.put('configmaps', 'demo', 'b', cm('b', '1'))
+    s.put('configmaps', 'other', 'c', { ...cm('c', '1'), metadata: { name: 'c', namespace: 'other' } } as KObject)
+    expect(JSON.stringify(snap)).toBe(frozenView)
+    s.restore(snap)
+    expect(s.get('configmaps', 'demo', 'a')?.data?.v).toBe('1')
+    s.put('configmaps', 'demo', 'a', cm('a', '3'))
+    s.put('configmaps', 'demo', 'a', undefined)
+    expect(JSON.stringify(snap)).toBe(frozenView)
+    s.restore(snap)
+    expect(s.list('configmaps').map((o) => o.metadata.name)).toEqual(['a'])
+  })
+
+  it('stored objects are deep-frozen, and writes yield a patch and its inverse', () => {
+    const s = new ObjectStore()
+    const c1 = s.put('configmaps', 'demo', 'a', cm('a', '1'))
+    expect(Object.isFrozen(c1.after) && Object.isFrozen(c1.after!.data)).toBe(true)
+    expect(c1.patches).toEqual([{ op: 'add', path: ['objects', 'configmaps', 'demo', 'a'], value: c1.after }])
+    const c2 = s.put('configmaps', 'demo', 'a', undefined)
+    expect(c2.patches).toEqual([{ op: 'remove', path: ['objects', 'configmaps', 'demo', 'a'] }])
+    expect(c2.inversePatches).toEqual([{ op: 'add', path: ['objects', 'configmaps', 'demo', 'a'], value: c1.after }])
+    expect(s.namespacesOf('configmaps')).toEqual([])
+  })
+})
+
+describe('merge patches with the key __proto__', () => {
+  it('keep it as data instead of setting the prototype', () => {
+    const patch = JSON.parse('{"data":{"__proto__":{"x":"1"}}}')
+    for (const out of [mergePatch({ data: {} }, patch), strategicMergePatch({ data: {} }, patch)] as Record<string, Record<string, unknown>>[]) {
+      expect(Object.getPrototypeOf(out.data)).toBe(Object.prototype)
+      expect(JSON.stringify(out)).toBe('{"data":{"__proto__":{"x":"1"}}}')
+    }
+  })
+})
+
+describe('restoreSession on damaged saves', () => {
+  const saved = () => JSON.parse(JSON.stringify(saveSession(createRunSession({ scenario: 'minimal' }), { scenario: 'minimal', seed: 1 })))
+
+  it('refuses an object that is not an object (was: TypeError in the store index)', () => {
+    const d = saved()
+    d.cluster.store.objects.namespaces[''].default = ''
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(new PersistenceError('the saved state is incomplete (it may be corrupt)'))
+  })
+
+  it('refuses a damaged file list with PersistenceError (was: TypeError in VirtualFs)', () => {
+    const d = saved()
+    d.session.fs.dirs[0] = null
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(PersistenceError)
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(/^the saved state could not be loaded \(it may be corrupt\): /)
+  })
+})
