@@ -154,3 +154,44 @@ export async function waitForSaved(page: Page, text: string, timeout = 10_000): 
     )
     .toBe(true)
 }
+
+/** opens a lab (`#/lab/<id>`, with `?speed=N` when given) and waits for its terminal's prompt */
+export async function openLab(page: Page, id: string, speed?: number): Promise<void> {
+  await page.goto(`./#/lab/${id}${speed !== undefined ? `?speed=${speed}` : ''}`)
+  await expect(page.getByTestId('terminal')).toBeVisible()
+  await waitForScreen(page, /[$#] *$/m)
+  await focusTerminal(page)
+}
+
+/** the `data-status` of a lab step */
+export function stepStatus(page: Page, stepId: string) {
+  return page.locator(`[data-testid="step"][data-step-id="${stepId}"]`)
+}
+
+/** waits until a lab step has `status` (todo, current, done) */
+export async function expectStep(page: Page, stepId: string, status: 'todo' | 'current' | 'done', timeout = 10_000): Promise<void> {
+  await expect(stepStatus(page, stepId)).toHaveAttribute('data-status', status, { timeout })
+}
+
+/** deletes every saved record (sandboxes, labs, imported labs) */
+export async function clearSaved(page: Page): Promise<void> {
+  await page.evaluate(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(db.name, db.version)
+        open.onupgradeneeded = () => open.result.createObjectStore(db.store)
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const conn = open.result
+          const tx = conn.transaction(db.store, 'readwrite')
+          tx.objectStore(db.store).clear()
+          tx.oncomplete = () => {
+            conn.close()
+            resolve()
+          }
+          tx.onabort = () => reject(tx.error)
+        }
+      }),
+    SAVE_DB,
+  )
+}

@@ -36,8 +36,9 @@ test('the header shows a ticking cluster clock', async ({ page }) => {
   await expect(clock).not.toHaveText(first!, { timeout: 5_000 })
 })
 
-test('the start page leads to the sandbox', async ({ page }) => {
+test('the start page (the lab catalogue) leads to the sandbox', async ({ page }) => {
   await page.goto('./')
+  await page.getByTestId('sandbox-link').click()
   await expect(page).toHaveURL(/#\/sandbox$/)
   await expect(page.getByTestId('terminal')).toBeVisible()
   await expect(page).toHaveTitle('Registry workshop')

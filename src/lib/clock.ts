@@ -37,14 +37,16 @@ const MAX_STEP_MS = 1000
  * Advances `target` by the wall-clock time elapsed, times `speed`, while the page is visible.
  * Returns a function that stops the ticker.
  */
-export function startTicker(target: Clocked, speed: number, intervalMs = 200): () => void {
+export function startTicker(target: Clocked, speed: number | (() => number), intervalMs = 200): () => void {
+  const speedNow = typeof speed === 'function' ? speed : () => speed
   let last = performance.now()
   const tick = () => {
     const t = performance.now()
     const elapsed = Math.min(MAX_STEP_MS, t - last)
     last = t
     if (document.visibilityState !== 'visible') return
-    if (elapsed > 0 && speed > 0) target.advance(elapsed * speed)
+    const k = speedNow()
+    if (elapsed > 0 && k > 0) target.advance(elapsed * k)
   }
   const onVisibility = () => {
     // time spent hidden does not count
@@ -56,4 +58,17 @@ export function startTicker(target: Clocked, speed: number, intervalMs = 200): (
     clearInterval(id)
     document.removeEventListener('visibilitychange', onVisibility)
   }
+}
+
+/** the speeds offered in the header */
+export const SPEEDS = [1, 10, 60]
+
+/** What the header's time controls drive: the speed, pause, and skipping ahead. */
+export interface TimeControl {
+  readonly speed: number
+  readonly paused: boolean
+  setSpeed(n: number): void
+  setPaused(p: boolean): void
+  /** advances virtual time at once */
+  skip(ms: number): void
 }

@@ -3,7 +3,7 @@
  * saves, hands over to another tab, resets.
  */
 import { createSession, DEFAULT_SEED, restoreSandbox, saveSandbox, type ClusterSession } from './session'
-import { startTicker } from './clock'
+import { startTicker, type TimeControl } from './clock'
 import { openIdbStore } from './storage/idb-store'
 import { makeRecord, readRecord, sandboxKey, SCROLLBACK_LINES } from './storage/record'
 import { createSaver, type Saver } from './storage/saver'
@@ -34,7 +34,7 @@ export interface ControllerOptions {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
-export class SandboxController {
+export class SandboxController implements TimeControl {
   phase = $state<Phase>({ name: 'starting' })
   /** why progress is not being saved, or null when it is */
   storageProblem = $state<StorageProblem | null>(null)
@@ -43,6 +43,8 @@ export class SandboxController {
   scrollback = $state.raw<string[]>([])
   /** bumped for every new session, so the terminal is rebuilt */
   generation = $state(0)
+  speed = $state(1)
+  paused = $state(false)
 
   readonly key: string
   private store: RecordStore | null = null
@@ -103,6 +105,20 @@ export class SandboxController {
     }
   }
 
+  setSpeed(n: number): void {
+    this.speed = n
+    this.paused = false
+    this.saver?.soon()
+  }
+
+  setPaused(p: boolean): void {
+    this.paused = p
+  }
+
+  skip(ms: number): void {
+    this.session?.advance(ms)
+  }
+
   /** a command finished: save now */
   commandDone(): void {
     void this.saver?.now()
@@ -147,6 +163,8 @@ export class SandboxController {
   private run(session: ClusterSession, seed: number, scrollback: string[], speed: number): void {
     this.stop({ name: 'starting' })
     const scenario = this.opts.scenario
+    this.speed = speed
+    this.paused = false
     const saver = createSaver({
       store: this.store,
       key: this.key,
@@ -155,7 +173,7 @@ export class SandboxController {
           scenario,
           state: saveSandbox(session, { scenario, seed }),
           scrollback: this.terminal ? this.terminal.scrollback(SCROLLBACK_LINES) : scrollback,
-          speed,
+          speed: this.speed,
           savedAt: Date.now(),
         }),
       onStatus: (p) => {
@@ -165,7 +183,7 @@ export class SandboxController {
       onError: (err) => console.warn('saving the sandbox failed', err),
     })
     const unsubscribe = session.subscribe(() => saver.soon())
-    const stopTicker = startTicker(session, speed)
+    const stopTicker = startTicker(session, () => (this.paused ? 0 : this.speed))
     this.saver = saver
     this.stopRunning = () => {
       saver.stop()

@@ -14,6 +14,8 @@ export interface TerminalHandle {
   focus(): void
   /** the text lines above the prompt (at most `max`), for saving */
   scrollback(max: number): string[]
+  /** types `text` at the prompt and presses Enter (ignored while a command runs); false when busy */
+  run(text: string): boolean
   dispose(): void
 }
 
@@ -22,6 +24,12 @@ export interface AttachOptions {
   scrollback?: string[]
   /** called after a command finished and its output and the next prompt are on screen */
   onCommandDone?: () => void
+  /** called just before a command line runs */
+  onCommandStart?: (text: string) => void
+  /** the hosts that are clickable links right now (e.g. the hosts of the cluster's Routes) */
+  linkHosts?: () => string[]
+  /** a link host was clicked */
+  onLink?: (host: string) => void
 }
 
 /** Whether the session currently routes input to an interactive subshell (`oc rsh`). */
@@ -107,6 +115,11 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   }
 
   async function runCommand(text: string): Promise<void> {
+    try {
+      options.onCommandStart?.(text)
+    } catch (err) {
+      console.warn('onCommandStart failed', err)
+    }
     const controller = new AbortController()
     running = controller
     atLineStart = true
@@ -186,6 +199,32 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
     void process(data)
   })
 
+  const linkProvider =
+    options.linkHosts && options.onLink
+      ? term.registerLinkProvider({
+          provideLinks(y, callback) {
+            const line = term.buffer.active.getLine(y - 1)?.translateToString(true) ?? ''
+            const hosts = options.linkHosts!().filter((h) => h !== '')
+            const links = []
+            for (const host of hosts) {
+              let from = 0
+              for (;;) {
+                const i = line.indexOf(host, from)
+                if (i < 0) break
+                from = i + host.length
+                links.push({
+                  range: { start: { x: i + 1, y }, end: { x: i + host.length, y } },
+                  text: host,
+                  decorations: { underline: true, pointerCursor: true },
+                  activate: () => options.onLink!(host),
+                })
+              }
+            }
+            callback(links.length ? links : undefined)
+          },
+        })
+      : null
+
   const ro = new ResizeObserver(() => {
     safeFit()
   })
@@ -198,11 +237,17 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   return {
     terminal: term,
     focus: () => term.focus(),
+    run: (text) => {
+      if (disposed || running || busy) return false
+      void process(text.replace(/\n+$/, '').replace(/\r?\n/g, '\r') + '\r')
+      return true
+    },
     scrollback: (max) => (disposed ? [] : readScrollback(term.buffer.active, max)),
     dispose: () => {
       disposed = true
       running?.abort()
       ro.disconnect()
+      linkProvider?.dispose()
       onResize.dispose()
       onData.dispose()
       term.dispose()

@@ -1,0 +1,438 @@
+/**
+ * Runs one lab: owns the tab lock, restores or creates the lab's session (scenario, seed, faults, setup), keeps the
+ * trainee's progress, evaluates the current step's checks on every state change, undo, reset, and saves
+ * everything (cluster, session, progress, scrollback) under `lab:<id>`, exactly like the sandbox.
+ */
+import { evaluateStep, type Lab, type Step, type StepResult } from '../../simulator/labs'
+import { scenarioByName } from '../../simulator/scenarios'
+import { ClusterSession } from '../../simulator/session'
+import { VirtualFs } from '../../simulator/shell'
+import type { ClusterSnapshot } from '../../simulator/cluster'
+import type { FsJson } from '../../simulator/shell'
+import { restoreSession, saveSession } from '../../simulator/persistence'
+import { startTicker, type TimeControl } from './clock'
+import { openIdbStore } from './storage/idb-store'
+import { makeRecord, readRecord, SCROLLBACK_LINES } from './storage/record'
+import { createSaver, type Saver } from './storage/saver'
+import { storageProblem, type RecordStore, type StorageProblem } from './storage/store'
+import { createTabLock, type TabLock } from './storage/tab-lock'
+import type { TerminalHandle } from './terminal/terminal-host'
+import { labKey, newProgress, readProgress, type LabProgress } from './labs/progress'
+import type { Phase } from './sandbox-controller.svelte'
+
+export interface LabControllerOptions {
+  lab: Lab
+  urlSpeed: number | null
+  openStore?: () => Promise<RecordStore>
+  lock?: (opts: Parameters<typeof createTabLock>[0]) => TabLock
+}
+
+interface UndoPoint {
+  command: string
+  cluster: ClusterSnapshot
+  oc: Record<string, unknown>
+  fs: FsJson
+  env: [string, string][]
+  progress: LabProgress
+}
+
+/** how many undo points are kept */
+const UNDO_DEPTH = 30
+/** the longest pause between a state change and the checks that follow it */
+const EVALUATE_DELAY_MS = 200
+const MUTATING = new Set(['create', 'update', 'patch', 'delete'])
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+
+export class LabController implements TimeControl {
+  phase = $state<Phase>({ name: 'starting' })
+  storageProblem = $state<StorageProblem | null>(null)
+  session = $state.raw<ClusterSession | null>(null)
+  scrollback = $state.raw<string[]>([])
+  generation = $state(0)
+  progress = $state<LabProgress>(newProgress(undefined, 0))
+  /** the current step's last evaluation */
+  result = $state.raw<StepResult | null>(null)
+  /** bumped on every on-demand check, so the page can say it checked */
+  checks = $state(0)
+  speed = $state(1)
+  paused = $state(false)
+  undoDepth = $state(0)
+  lastUndone = $state<string | null>(null)
+
+  readonly key: string
+  private store: RecordStore | null = null
+  private lock: TabLock | null = null
+  private saver: Saver | null = null
+  private terminal: TerminalHandle | null = null
+  private stopRunning: (() => void) | null = null
+  private destroyed = false
+  private undo: UndoPoint[] = []
+  private pending: UndoPoint | null = null
+  private pendingAudit = 0
+  private stepStart = new Map<string, UndoPoint>()
+  private evalTimer: ReturnType<typeof setTimeout> | null = null
+
+  constructor(private readonly opts: LabControllerOptions) {
+    this.key = labKey(opts.lab.id)
+  }
+
+  get lab(): Lab {
+    return this.opts.lab
+  }
+
+  get currentStep(): Step | undefined {
+    return this.lab.steps[this.progress.current]
+  }
+
+  get finished(): boolean {
+    return this.progress.current >= this.lab.steps.length
+  }
+
+  statusOf(step: Step): 'todo' | 'current' | 'done' {
+    if (this.progress.done.includes(step.id)) return 'done'
+    return this.currentStep?.id === step.id ? 'current' : 'todo'
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.store = await (this.opts.openStore ?? openIdbStore)()
+    } catch (err) {
+      console.warn('progress will not be saved', err)
+      this.store = null
+      this.storageProblem = storageProblem(err)
+    }
+    if (this.destroyed) return
+    this.lock = (this.opts.lock ?? createTabLock)({
+      name: `registry-workshop:${this.key}`,
+      onTakeoverRequested: () => this.handOver(),
+      onLost: () => this.stop({ name: 'taken-over' }),
+    })
+    addEventListener('pagehide', this.onPageHide)
+    document.addEventListener('visibilitychange', this.onVisibility)
+    if (await this.lock.acquire()) await this.load()
+    else if (!this.destroyed) this.phase = { name: 'elsewhere' }
+  }
+
+  async takeOver(): Promise<void> {
+    if (!this.lock) return
+    this.phase = { name: 'taking-over' }
+    await this.lock.takeOver()
+    if (!this.destroyed) await this.load()
+  }
+
+  /** throws the lab's cluster and progress away and starts it again */
+  async resetLab(): Promise<void> {
+    this.stop({ name: 'starting' })
+    try {
+      await this.store?.delete(this.key)
+    } catch (err) {
+      console.warn('could not delete the saved lab', err)
+    }
+    await this.fresh()
+  }
+
+  /** the current step again: its cluster as it was when the step began (when known), its hints and answers cleared */
+  resetStep(): void {
+    const s = this.session
+    const step = this.currentStep
+    if (!s || !step) return
+    const point = this.stepStart.get(step.id)
+    if (point) this.restorePoint(s, point)
+    const p = this.progress
+    delete p.hints[step.id]
+    p.solutions = p.solutions.filter((x) => x !== step.id)
+    for (const q of step.checks.flatMap((c) => (c.question ? [c.question.id] : []))) delete p.answers[q]
+    p.startedAt[step.id] = s.now()
+    this.changed()
+  }
+
+  attachTerminal(handle: TerminalHandle): () => void {
+    this.terminal = handle
+    return () => {
+      if (this.terminal === handle) this.terminal = null
+    }
+  }
+
+  /** types a command into the terminal and runs it */
+  runInTerminal(command: string): boolean {
+    if (!this.terminal) return false
+    this.terminal.focus()
+    return this.terminal.run(command)
+  }
+
+  /** a command is about to run: remember the state before it */
+  commandStart(command: string): void {
+    const s = this.session
+    if (!s) return
+    this.pending = this.capture(s, command)
+    this.pendingAudit = s.cluster.api.audit.length
+  }
+
+  commandDone(): void {
+    const s = this.session
+    const p = this.pending
+    this.pending = null
+    if (s && p) {
+      const changed = s.cluster.api.audit.slice(this.pendingAudit).some((e) => MUTATING.has(e.verb))
+      if (changed) {
+        this.undo.push(p)
+        if (this.undo.length > UNDO_DEPTH) this.undo.shift()
+        this.undoDepth = this.undo.length
+      }
+    }
+    this.evaluate()
+    void this.saver?.now()
+  }
+
+  /** restores the cluster (objects, clock, pending work) and the shell to just before the last command that changed it */
+  undoLast(): void {
+    const s = this.session
+    const point = this.undo.pop()
+    this.undoDepth = this.undo.length
+    if (!s || !point) return
+    this.restorePoint(s, point)
+    const answers = this.progress.answers
+    const hints = this.progress.hints
+    const solutions = this.progress.solutions
+    this.progress = { ...clone(point.progress), answers, hints, solutions }
+    this.lastUndone = point.command
+    this.changed()
+  }
+
+  checkNow(): void {
+    this.checks++
+    this.evaluate()
+  }
+
+  setAnswer(id: string, value: string): void {
+    this.progress.answers[id] = value
+    this.changed()
+  }
+
+  revealHint(): void {
+    const step = this.currentStep
+    if (!step) return
+    const n = this.progress.hints[step.id] ?? 0
+    if (n < step.hints.length) this.progress.hints[step.id] = n + 1
+    this.changed()
+  }
+
+  revealSolution(): void {
+    const step = this.currentStep
+    if (!step || this.progress.solutions.includes(step.id)) return
+    this.progress.solutions.push(step.id)
+    this.changed()
+  }
+
+  setSpeed(n: number): void {
+    this.speed = n
+    this.paused = false
+    this.saver?.soon()
+  }
+
+  setPaused(p: boolean): void {
+    this.paused = p
+  }
+
+  skip(ms: number): void {
+    this.session?.advance(ms)
+  }
+
+  destroy(): void {
+    if (this.saver) void this.saver.now()
+    this.destroyed = true
+    this.stop({ name: 'starting' })
+    removeEventListener('pagehide', this.onPageHide)
+    document.removeEventListener('visibilitychange', this.onVisibility)
+    this.lock?.close()
+  }
+
+  /** evaluates the current step; a step that passes is done and the next one begins */
+  evaluate(): void {
+    if (this.evalTimer) {
+      clearTimeout(this.evalTimer)
+      this.evalTimer = null
+    }
+    const s = this.session
+    if (!s) return
+    let advanced = false
+    for (;;) {
+      const step = this.currentStep
+      if (!step) {
+        this.result = null
+        break
+      }
+      const p = this.progress
+      const r = evaluateStep(step, { cluster: s.cluster, stepStartedAt: p.startedAt[step.id] ?? 0, answers: p.answers })
+      this.result = r
+      if (!r.passed) break
+      advanced = true
+      if (!p.done.includes(step.id)) p.done.push(step.id)
+      p.current++
+      const next = this.currentStep
+      if (next) {
+        p.startedAt[next.id] = s.now()
+        this.stepStart.set(next.id, this.capture(s, `start of ${next.id}`))
+      } else {
+        p.finishedAt = s.now()
+      }
+    }
+    if (advanced) {
+      this.progress.wallUpdated = Date.now()
+      void this.saver?.now()
+    }
+  }
+
+  private scheduleEvaluate = () => {
+    if (this.evalTimer) return
+    this.evalTimer = setTimeout(() => {
+      this.evalTimer = null
+      this.evaluate()
+    }, EVALUATE_DELAY_MS)
+  }
+
+  private changed(): void {
+    this.progress.wallUpdated = Date.now()
+    this.evaluate()
+    void this.saver?.now()
+  }
+
+  private capture(s: ClusterSession, command: string): UndoPoint {
+    return {
+      command,
+      cluster: s.cluster.snapshot(),
+      oc: { ...s.oc },
+      fs: s.fs.toJSON(),
+      env: [...s.shell.env.entries()],
+      progress: clone($state.snapshot(this.progress)),
+    }
+  }
+
+  private restorePoint(s: ClusterSession, point: UndoPoint): void {
+    s.cluster.restore(point.cluster)
+    Object.assign(s.oc, point.oc)
+    Object.assign(s.fs, VirtualFs.fromJSON(point.fs))
+    s.shell.env.clear()
+    for (const [k, v] of point.env) s.shell.env.set(k, v)
+    // wakes the subscribers (the checks, the clock, the cluster view)
+    s.advance(0)
+  }
+
+  private async load(): Promise<void> {
+    let raw: unknown
+    try {
+      raw = this.store ? await this.store.get(this.key) : undefined
+    } catch (err) {
+      console.warn('could not read the saved lab', err)
+      this.storageProblem = storageProblem(err)
+    }
+    if (this.destroyed) return
+    if (raw === undefined) {
+      await this.fresh()
+      return
+    }
+    const record = readRecord(raw)
+    try {
+      const { session } = restoreSession(record.state, { timeMode: 'live' })
+      const progress = readProgress(raw) ?? newProgress(this.lab.steps[0]?.id, session.now())
+      this.run(session, record.scrollback, this.opts.urlSpeed ?? record.speed ?? 1, progress)
+    } catch (err) {
+      console.warn('the saved lab could not be restored', err)
+      this.phase = { name: 'restore-failed', message: message(err) }
+    }
+  }
+
+  private async fresh(): Promise<void> {
+    const lab = this.lab
+    try {
+      const scenario = scenarioByName(lab.scenario)
+      if (!scenario) throw new Error(`this lab needs the scenario "${lab.scenario}", which this version does not have`)
+      const cluster = scenario.build({ seed: lab.seed ?? 1, faults: lab.faults ?? [] })
+      const session = new ClusterSession(cluster, { timeMode: 'live' })
+      const sink = { write: () => {} }
+      for (const command of lab.setup ?? []) {
+        const code = await session.execute(command, { stdout: sink, stderr: sink, signal: new AbortController().signal })
+        if (code !== 0) throw new Error(`the lab's setup command \`${command}\` failed (exit ${code})`)
+      }
+      if (this.destroyed) return
+      this.run(session, [], this.opts.urlSpeed ?? 1, newProgress(lab.steps[0]?.id, session.now()))
+    } catch (err) {
+      this.phase = { name: 'failed', message: message(err) }
+    }
+  }
+
+  private run(session: ClusterSession, scrollback: string[], speed: number, progress: LabProgress): void {
+    this.stop({ name: 'starting' })
+    const lab = this.lab
+    this.speed = speed
+    this.paused = false
+    this.progress = progress
+    this.undo = []
+    this.undoDepth = 0
+    this.stepStart.clear()
+    const first = this.currentStep
+    if (first) this.stepStart.set(first.id, this.capture(session, `start of ${first.id}`))
+    const saver = createSaver({
+      store: this.store,
+      key: this.key,
+      capture: () => ({
+        ...makeRecord({
+          scenario: lab.scenario,
+          state: saveSession(session, { scenario: lab.scenario, seed: lab.seed ?? 1, faults: lab.faults ?? [] }),
+          scrollback: this.terminal ? this.terminal.scrollback(SCROLLBACK_LINES) : scrollback,
+          speed: this.speed,
+          savedAt: Date.now(),
+        }),
+        kind: 'lab',
+        labId: lab.id,
+        progress: $state.snapshot(this.progress),
+      }),
+      onStatus: (p) => {
+        if (this.store) this.storageProblem = p
+      },
+      onError: (err) => console.warn('saving the lab failed', err),
+    })
+    const unsubscribe = session.subscribe(() => {
+      saver.soon()
+      this.scheduleEvaluate()
+    })
+    const stopTicker = startTicker(session, () => (this.paused ? 0 : this.speed))
+    this.saver = saver
+    this.stopRunning = () => {
+      saver.stop()
+      unsubscribe()
+      stopTicker()
+      if (this.evalTimer) clearTimeout(this.evalTimer)
+      this.evalTimer = null
+    }
+    this.session = session
+    this.scrollback = scrollback
+    this.generation++
+    this.phase = { name: 'running' }
+    this.evaluate()
+    void saver.now()
+  }
+
+  private stop(next: Phase): void {
+    this.stopRunning?.()
+    this.stopRunning = null
+    this.saver = null
+    this.session = null
+    this.phase = next
+  }
+
+  private async handOver(): Promise<void> {
+    if (this.saver) await this.saver.now()
+    this.stop({ name: 'taken-over' })
+  }
+
+  private onPageHide = () => {
+    void this.saver?.now()
+  }
+
+  private onVisibility = () => {
+    if (document.visibilityState === 'hidden') void this.saver?.now()
+  }
+}
