@@ -9,6 +9,7 @@ import { formatApiError } from './errors'
 import type { FlagSpec } from './flags'
 import { DRY_RUN_FLAG, dryRunSuffix, printWarnings, refOf, type DryRun } from './mutate-helpers'
 import { parseOutputFormat, printObjects } from './printers/output'
+import { readManifests, type ManifestObject } from './manifest-input'
 
 /** The annotation `apply` and `create --save-config` keep the sent configuration in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -37,17 +38,54 @@ export function withLastApplied(obj: KObject, value = lastAppliedOf(obj)): KObje
 
 /** Sends one object and prints the result line (or the object for `-o yaml|json`). */
 export function createAndPrint(inv: Invocation, rt: ResourceType, obj: KObject, dry: DryRun, verb = 'created'): KObject {
-  const { cluster, cmd, flags } = inv
+  const { cluster, flags } = inv
   let body = obj
   if (flags['save-config']) body = withLastApplied(body)
   const warnings: string[] = []
   const created = dry === 'client' ? body : cluster.api.create(rt.key, body, { dryRun: dry === 'server', warnings: String(flags.validate) === 'ignore' || flags.validate === 'false' ? undefined : warnings })
   printWarnings(inv, warnings)
-  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
-  if (format && format.kind !== 'name') cmd.stdout.write(printObjects(format, [{ rt, obj: created }], true, inv.profile))
-  else if (format?.kind === 'name') cmd.stdout.write(`${refOf(rt, created.metadata.name)}\n`)
-  else cmd.stdout.write(`${refOf(rt, created.metadata.name)} ${verb}${dryRunSuffix(dry)}\n`)
+  printResult(inv, rt, created, verb, dry)
   return created
+}
+
+/** The result line of a write: the object in the `-o` format, `kind/name` for `-o name`, else `kind/name <verb>`. */
+export function printResult(inv: Invocation, rt: ResourceType, obj: KObject, verb: string, dry: DryRun): void {
+  const format = inv.flags.output ? parseOutputFormat(String(inv.flags.output)) : undefined
+  if (format && format.kind !== 'name') inv.cmd.stdout.write(printObjects(format, [{ rt, obj }], true, inv.profile))
+  else if (format?.kind === 'name') inv.cmd.stdout.write(`${refOf(rt, obj.metadata.name)}\n`)
+  else inv.cmd.stdout.write(`${refOf(rt, obj.metadata.name)} ${verb}${dryRunSuffix(dry)}\n`)
+}
+
+/**
+ * Runs `fn` on every object of the `-f` sources (a private copy, its namespace resolved). Unreadable items and
+ * API errors are collected as kubectl prints them (`error when <verb> "<source>": ...`).
+ */
+export function eachManifestObject(
+  inv: Invocation,
+  files: string[],
+  verbing: (e: ApiError) => string,
+  fn: (item: ManifestObject, obj: KObject) => void,
+): { errors: string[]; count: number } {
+  const errors: string[] = []
+  let count = 0
+  for (const f of readManifests(inv, files)) {
+    for (const item of f.items) {
+      count++
+      if ('error' in item) {
+        errors.push(item.error)
+        continue
+      }
+      const obj = structuredCloneJson(item.obj)
+      if (item.namespace) obj.metadata.namespace = item.namespace
+      try {
+        fn(item, obj)
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        errors.push(sourceError(e, verbing(e), item.source))
+      }
+    }
+  }
+  return { errors, count }
 }
 
 /** `Error from server (X): error when <verb> "SRC": msg`; Invalid errors keep their own form. */

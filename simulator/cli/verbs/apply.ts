@@ -3,13 +3,12 @@ import { ApiError } from '../../api/errors'
 import { structuredCloneJson } from '../../api/patch'
 import type { KObject } from '../../api/types'
 import { fromYaml } from '../../format/yaml'
-import { CREATE_COMMON_FLAGS, LAST_APPLIED, createAndPrint, lastAppliedOf, sourceError } from '../create-common'
+import { CREATE_COMMON_FLAGS, LAST_APPLIED, createAndPrint, eachManifestObject, lastAppliedOf, printResult } from '../create-common'
 import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
-import { readManifests } from '../manifest-input'
-import { dryRunOf, dryRunSuffix, printWarnings, refOf, reportAggregate } from '../mutate-helpers'
-import { parseOutputFormat, printObjects } from '../printers/output'
+import { dryRunOf, printWarnings, reportAggregate } from '../mutate-helpers'
+import { parseOutputFormat } from '../printers/output'
 import { diffMergePatch } from './edit'
 
 const APPLY_FLAGS: FlagSpec[] = [
@@ -35,42 +34,26 @@ async function runApply(inv: Invocation): Promise<number> {
   if (files.length === 0) throw new CliError('must specify one of -f and -k', 'apply')
   if (inv.positional.length > 0) throw new CliError(`Unexpected args: [${inv.positional.join(' ')}]`, 'apply')
   const dry = dryRunOf(inv)
-  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
-  const errors: string[] = []
-  for (const f of readManifests(inv, files)) {
-    for (const item of f.items) {
-      if ('error' in item) {
-        errors.push(item.error)
-        continue
-      }
-      const obj = structuredCloneJson(item.obj)
-      if (item.namespace) obj.metadata.namespace = item.namespace
-      const applied = lastAppliedOf(obj)
-      try {
-        const live = cluster.api.tryGet(item.rt.key, item.namespace, obj.metadata.name)
-        if (!live) {
-          const withAnn = structuredCloneJson(obj)
-          withAnn.metadata.annotations = { ...(withAnn.metadata.annotations ?? {}), [LAST_APPLIED]: applied }
-          createAndPrint({ ...inv, flags: { ...flags, 'save-config': false } }, item.rt, withAnn, dry)
-          continue
-        }
-        const prevText = live.metadata.annotations?.[LAST_APPLIED]
-        if (prevText === undefined) cmd.stderr.write(missingAnnotation(inv, item.rt.plural, obj.metadata.name))
-        const prev = prevText ? (safeJson(prevText) as KObject) : undefined
-        const patch = (prev ? diffMergePatch(prev, obj) : structuredCloneJson(obj)) as KObject
-        patch.metadata = { ...(patch.metadata ?? {}), annotations: { ...((patch.metadata?.annotations as object) ?? {}), [LAST_APPLIED]: applied } } as KObject['metadata']
-        const warnings: string[] = []
-        const r = cluster.api.patch(item.rt.key, item.namespace, obj.metadata.name, 'merge', patch, { dryRun: dry !== 'none' })
-        printWarnings(inv, warnings)
-        if (format && format.kind !== 'name') cmd.stdout.write(printObjects(format, [{ rt: item.rt, obj: r.object }], true, inv.profile))
-        else if (format?.kind === 'name') cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)}\n`)
-        else cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)} ${r.changed ? 'configured' : 'unchanged'}${dryRunSuffix(dry)}\n`)
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e
-        errors.push(sourceError(e, live(e) ? 'patching' : 'creating', item.source))
-      }
+  if (flags.output) parseOutputFormat(String(flags.output))
+  const { errors } = eachManifestObject(inv, files, (e) => (live(e) ? 'patching' : 'creating'), (item, obj) => {
+    const applied = lastAppliedOf(obj)
+    const current = cluster.api.tryGet(item.rt.key, item.namespace, obj.metadata.name)
+    if (!current) {
+      const withAnn = structuredCloneJson(obj)
+      withAnn.metadata.annotations = { ...(withAnn.metadata.annotations ?? {}), [LAST_APPLIED]: applied }
+      createAndPrint({ ...inv, flags: { ...flags, 'save-config': false } }, item.rt, withAnn, dry)
+      return
     }
-  }
+    const prevText = current.metadata.annotations?.[LAST_APPLIED]
+    if (prevText === undefined) cmd.stderr.write(missingAnnotation(inv, item.rt.plural, obj.metadata.name))
+    const prev = prevText ? (safeJson(prevText) as KObject) : undefined
+    const patch = (prev ? diffMergePatch(prev, obj) : structuredCloneJson(obj)) as KObject
+    patch.metadata = { ...(patch.metadata ?? {}), annotations: { ...((patch.metadata?.annotations as object) ?? {}), [LAST_APPLIED]: applied } } as KObject['metadata']
+    const warnings: string[] = []
+    const r = cluster.api.patch(item.rt.key, item.namespace, obj.metadata.name, 'merge', patch, { dryRun: dry !== 'none', warnings })
+    printWarnings(inv, warnings)
+    printResult(inv, item.rt, r.object, r.changed ? 'configured' : 'unchanged', dry)
+  })
   return reportAggregate(inv, errors)
 }
 

@@ -1,12 +1,9 @@
 /** `oc create -f FILE` (YAML/JSON, several documents, Lists, stdin, `/dev/fd/N`) and the `create` subcommands. */
-import { ApiError } from '../../api/errors'
-import { structuredCloneJson } from '../../api/patch'
-import { CREATE_COMMON_FLAGS, createAndPrint, sourceError } from '../create-common'
+import { CREATE_COMMON_FLAGS, createAndPrint, eachManifestObject } from '../create-common'
 import type { Invocation, Verb } from '../env'
 import { CliError, ExitError } from '../errors'
 import { renderHelp } from '../help'
 import type { FlagSpec } from '../flags'
-import { readManifests } from '../manifest-input'
 import { dryRunOf, reportAggregate } from '../mutate-helpers'
 import { parseOutputFormat } from '../printers/output'
 import { CREATE_SUBCOMMANDS } from './create-resources'
@@ -32,25 +29,9 @@ async function runCreate(inv: Invocation): Promise<number> {
   if (inv.positional.length > 0) throw new CliError(`Unexpected args: [${inv.positional.join(' ')}]`, 'create')
   const dry = dryRunOf(inv)
   if (flags.output) parseOutputFormat(String(flags.output))
-  const errors: string[] = []
-  let count = 0
-  for (const f of readManifests(inv, files)) {
-    for (const item of f.items) {
-      count++
-      if ('error' in item) {
-        errors.push(item.error)
-        continue
-      }
-      const obj = structuredCloneJson(item.obj)
-      if (item.namespace) obj.metadata.namespace = item.namespace
-      try {
-        createAndPrint(inv, item.rt, obj, dry)
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e
-        errors.push(sourceError(e, 'creating', item.source))
-      }
-    }
-  }
+  const { errors, count } = eachManifestObject(inv, files, () => 'creating', (item, obj) => {
+    createAndPrint(inv, item.rt, obj, dry)
+  })
   if (count === 0) errors.push('no objects passed to create')
   return reportAggregate(inv, errors)
 }

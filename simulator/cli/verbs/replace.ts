@@ -1,13 +1,10 @@
 /** `oc replace -f`: PUT of whole objects (`replaced`), Conflict on a stale resourceVersion, `--force` recreates. */
-import { ApiError } from '../../api/errors'
-import { structuredCloneJson } from '../../api/patch'
-import { CREATE_COMMON_FLAGS, sourceError, withLastApplied } from '../create-common'
+import { CREATE_COMMON_FLAGS, eachManifestObject, printResult, withLastApplied } from '../create-common'
 import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
-import { readManifests } from '../manifest-input'
-import { dryRunOf, dryRunSuffix, refOf, reportAggregate } from '../mutate-helpers'
-import { parseOutputFormat, printObjects } from '../printers/output'
+import { dryRunOf, reportAggregate } from '../mutate-helpers'
+import { parseOutputFormat } from '../printers/output'
 
 const REPLACE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', usage: 'The files that contain the configurations to replace.' },
@@ -19,41 +16,25 @@ const REPLACE_FLAGS: FlagSpec[] = [
 ]
 
 async function runReplace(inv: Invocation): Promise<number> {
-  const { cluster, cmd, flags } = inv
+  const { cluster, flags } = inv
   const files = flags.filename as string[]
   if (files.length === 0) throw new CliError('must specify --filename to replace', 'replace')
   const dry = dryRunOf(inv)
-  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
-  const errors: string[] = []
-  for (const f of readManifests(inv, files)) {
-    for (const item of f.items) {
-      if ('error' in item) {
-        errors.push(item.error)
-        continue
-      }
-      let obj = structuredCloneJson(item.obj)
-      if (item.namespace) obj.metadata.namespace = item.namespace
-      if (flags['save-config']) obj = withLastApplied(obj)
-      try {
-        let out
-        if (flags.force) {
-          if (dry === 'none') cluster.api.delete(item.rt.key, item.namespace, obj.metadata.name, { gracePeriodSeconds: 0 })
-          cluster.settle()
-          delete obj.metadata.resourceVersion
-          out = dry === 'client' ? obj : cluster.api.create(item.rt.key, obj, { dryRun: dry === 'server' })
-        } else {
-          if (dry === 'client') cluster.api.get(item.rt.key, item.namespace, obj.metadata.name)
-          out = dry === 'client' ? obj : cluster.api.update(item.rt.key, obj, { dryRun: dry === 'server' })
-        }
-        if (format && format.kind !== 'name') cmd.stdout.write(printObjects(format, [{ rt: item.rt, obj: out }], true, inv.profile))
-        else if (format?.kind === 'name') cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)}\n`)
-        else cmd.stdout.write(`${refOf(item.rt, obj.metadata.name)} replaced${dryRunSuffix(dry)}\n`)
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e
-        errors.push(sourceError(e, 'replacing', item.source))
-      }
+  if (flags.output) parseOutputFormat(String(flags.output))
+  const { errors } = eachManifestObject(inv, files, () => 'replacing', (item, input) => {
+    const obj = flags['save-config'] ? withLastApplied(input) : input
+    let out
+    if (flags.force) {
+      if (dry === 'none') cluster.api.delete(item.rt.key, item.namespace, obj.metadata.name, { gracePeriodSeconds: 0 })
+      cluster.settle()
+      delete obj.metadata.resourceVersion
+      out = dry === 'client' ? obj : cluster.api.create(item.rt.key, obj, { dryRun: dry === 'server' })
+    } else {
+      if (dry === 'client') cluster.api.get(item.rt.key, item.namespace, obj.metadata.name)
+      out = dry === 'client' ? obj : cluster.api.update(item.rt.key, obj, { dryRun: dry === 'server' })
     }
-  }
+    printResult(inv, item.rt, out, 'replaced', dry)
+  })
   return reportAggregate(inv, errors)
 }
 
