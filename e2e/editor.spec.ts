@@ -1,17 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectCleanNetwork, openSandbox, recordNetwork, runCommand, waitForScreen, type NetworkLog } from './helpers'
+import { guardNetwork, openSandbox, runCommand, waitForScreen } from './helpers'
 
-let log: NetworkLog
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  log = await recordNetwork(page, context, origin)
-})
-
-test.afterEach(() => {
-  expectCleanNetwork(log, origin)
-})
+const net = guardNetwork()
 
 const EDIT_DEPLOYMENT = 'oc edit deployment cluster-image-registry-operator -n openshift-image-registry'
 const isEditorAsset = (url: string) => /monaco|worker|codicon|vim/i.test(url)
@@ -42,12 +32,12 @@ async function clickLineEnd(page: Page, text: string) {
 test('Monaco is loaded only when the editor opens; oc edit saves a change', async ({ page }) => {
   await openSandbox(page)
   await expect(page.getByTestId('editor')).toHaveCount(0)
-  expect(log.requests.filter(isEditorAsset), 'editor assets before the editor opened').toEqual([])
+  expect(net.log.requests.filter(isEditorAsset), 'editor assets before the editor opened').toEqual([])
 
   await runCommand(page, EDIT_DEPLOYMENT)
   const pane = await waitForEditor(page)
   await expect(pane.getByTestId('editor-path')).toHaveText(/^\/tmp\/oc-edit-\d+\.yaml$/)
-  expect(log.requests.some((u) => /monaco/i.test(u))).toBe(true)
+  expect(net.log.requests.some((u) => /monaco/i.test(u))).toBe(true)
 
   await clickLineEnd(page, 'revisionHistoryLimit: 10')
   await page.keyboard.press('Backspace')

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 
 /** the text currently shown in the terminal (xterm's DOM renderer), one string per row */
 export async function screenRows(page: Page): Promise<string[]> {
@@ -94,52 +94,81 @@ export function expectCleanNetwork(log: NetworkLog, origin: string): void {
   expect(log.consoleErrors, 'console errors').toEqual([])
 }
 
+export interface NetworkGuard {
+  /** the origin of the site under test (set before each test) */
+  readonly origin: string
+  /** the network log of the test's own page */
+  readonly log: NetworkLog
+  /** records another page of the test too (checked after it like the first) */
+  watch(page: Page, context: BrowserContext): Promise<NetworkLog>
+}
+
+/**
+ * Records the network of each test's page before it runs (recordNetwork) and asserts afterwards that nothing
+ * left the origin and nothing logged an error (expectCleanNetwork). Call once at the top of a spec file.
+ */
+export function guardNetwork(): NetworkGuard {
+  let origin = ''
+  let logs: NetworkLog[] = []
+  test.beforeEach(async ({ page, context, baseURL }) => {
+    origin = new URL(baseURL!).origin
+    logs = [await recordNetwork(page, context, origin)]
+  })
+  test.afterEach(() => {
+    for (const log of logs) expectCleanNetwork(log, origin)
+  })
+  return {
+    get origin() {
+      return origin
+    },
+    get log() {
+      return logs[0]
+    },
+    async watch(page, context) {
+      const log = await recordNetwork(page, context, origin)
+      logs.push(log)
+      return log
+    },
+  }
+}
+
 /** the IndexedDB database, object store and key the sandbox page saves into (src/lib/storage) */
 export const SAVE_DB = { name: 'registry-workshop', version: 1, store: 'sandboxes', sandboxKey: 'sandbox:minimal' }
 
-/** reads the page's saved sandbox record (undefined when there is none) */
-export async function readSavedRecord(page: Page, key = SAVE_DB.sandboxKey): Promise<unknown> {
+/** one request on the page's save store, run in the page: `get` resolves to the record (undefined when none) */
+type SaveStoreOp = { kind: 'get'; key: string } | { kind: 'put'; key: string; value: unknown } | { kind: 'clear' }
+
+function inSaveStore(page: Page, op: SaveStoreOp): Promise<unknown> {
   return page.evaluate(
-    ({ db, key }) =>
+    ({ db, op }) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open(db.name, db.version)
         open.onupgradeneeded = () => open.result.createObjectStore(db.store)
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const conn = open.result
-          const req = conn.transaction(db.store, 'readonly').objectStore(db.store).get(key)
-          req.onsuccess = () => {
+          const tx = conn.transaction(db.store, op.kind === 'get' ? 'readonly' : 'readwrite')
+          const store = tx.objectStore(db.store)
+          const req = op.kind === 'get' ? store.get(op.key) : op.kind === 'put' ? store.put(op.value, op.key) : store.clear()
+          tx.oncomplete = () => {
             conn.close()
-            resolve(req.result)
+            resolve(op.kind === 'get' ? req.result : undefined)
           }
-          req.onerror = () => reject(req.error)
+          tx.onabort = () => reject(tx.error ?? req.error)
         }
       }),
-    { db: SAVE_DB, key },
+    { db: SAVE_DB, op },
   )
+}
+
+/** reads the page's saved sandbox record (undefined when there is none) */
+export async function readSavedRecord(page: Page, key = SAVE_DB.sandboxKey): Promise<unknown> {
+  return inSaveStore(page, { kind: 'get', key })
 }
 
 /** replaces the page's saved sandbox record with `value` (anything, garbage included) */
 export async function writeSavedRecord(page: Page, value: unknown, key = SAVE_DB.sandboxKey): Promise<void> {
-  await page.evaluate(
-    ({ db, key, value }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(db.name, db.version)
-        open.onupgradeneeded = () => open.result.createObjectStore(db.store)
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const conn = open.result
-          const tx = conn.transaction(db.store, 'readwrite')
-          tx.objectStore(db.store).put(value, key)
-          tx.oncomplete = () => {
-            conn.close()
-            resolve()
-          }
-          tx.onabort = () => reject(tx.error)
-        }
-      }),
-    { db: SAVE_DB, key, value },
-  )
+  await inSaveStore(page, { kind: 'put', key, value })
 }
 
 /** waits until the saved record's scrollback contains `text` (the save after a command has committed) */
@@ -175,23 +204,5 @@ export async function expectStep(page: Page, stepId: string, status: 'todo' | 'c
 
 /** deletes every saved record (sandboxes, labs, imported labs) */
 export async function clearSaved(page: Page): Promise<void> {
-  await page.evaluate(
-    (db) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(db.name, db.version)
-        open.onupgradeneeded = () => open.result.createObjectStore(db.store)
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const conn = open.result
-          const tx = conn.transaction(db.store, 'readwrite')
-          tx.objectStore(db.store).clear()
-          tx.oncomplete = () => {
-            conn.close()
-            resolve()
-          }
-          tx.onabort = () => reject(tx.error)
-        }
-      }),
-    SAVE_DB,
-  )
+  await inSaveStore(page, { kind: 'clear' })
 }

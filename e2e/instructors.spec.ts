@@ -1,21 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { clearSaved, expectCleanNetwork, expectStep, openLab, recordNetwork, runCommand, type NetworkLog } from './helpers'
+import { clearSaved, expectStep, guardNetwork, openLab, runCommand } from './helpers'
 
 const LAB = 'baremetal-storage'
 const DIR = new URL(`../labs/${LAB}/`, import.meta.url)
 
-let log: NetworkLog
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  log = await recordNetwork(page, context, origin)
-})
-
-test.afterEach(() => {
-  expectCleanNetwork(log, origin)
-})
+guardNetwork()
 
 function labFiles(id: string, drop?: string) {
   return readdirSync(DIR)

@@ -1,31 +1,19 @@
 import { expect, test, type Page } from '@playwright/test'
 import {
-  expectCleanNetwork,
   expectStep,
   focusTerminal,
+  guardNetwork,
   openLab,
   readSavedRecord,
-  recordNetwork,
   runCommand,
   screenText,
   waitForScreen,
-  type NetworkLog,
 } from './helpers'
 
 const LAB = 'baremetal-storage'
 const CONFIG = 'configs.imageregistry.operator.openshift.io'
 
-let log: NetworkLog
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  log = await recordNetwork(page, context, origin)
-})
-
-test.afterEach(() => {
-  expectCleanNetwork(log, origin)
-})
+guardNetwork()
 
 /** waits until the saved lab record has `stepId` among its done steps */
 async function waitSavedDone(page: Page, stepId: string): Promise<void> {

@@ -1,17 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { expectCleanNetwork, openSandbox, recordNetwork, runCommand, waitForScreen, type NetworkLog } from './helpers'
+import { guardNetwork, openSandbox, runCommand, waitForScreen } from './helpers'
 
-let log: NetworkLog
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  log = await recordNetwork(page, context, origin)
-})
-
-test.afterEach(() => {
-  expectCleanNetwork(log, origin)
-})
+guardNetwork()
 
 test('after the first visit the site works offline: terminal, Monaco, its workers and YAML validation', async ({
   page,

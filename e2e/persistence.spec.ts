@@ -1,28 +1,16 @@
 import { expect, test, type Page } from '@playwright/test'
 import {
-  expectCleanNetwork,
+  guardNetwork,
   openSandbox,
   readSavedRecord,
-  recordNetwork,
   runCommand,
   screenText,
   waitForSaved,
   waitForScreen,
   writeSavedRecord,
-  type NetworkLog,
 } from './helpers'
 
-let logs: NetworkLog[]
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  logs = [await recordNetwork(page, context, origin)]
-})
-
-test.afterEach(() => {
-  for (const log of logs) expectCleanNetwork(log, origin)
-})
+const net = guardNetwork()
 
 /** the prompt the sandbox shows after a (re)load */
 async function waitForPrompt(page: Page): Promise<void> {
@@ -64,7 +52,7 @@ test('a second tab is told the sandbox is open elsewhere and can take it over', 
   await waitForScreen(page, /^unsaved-until-handover$/m)
 
   const second = await context.newPage()
-  logs.push(await recordNetwork(second, context, origin))
+  await net.watch(second, context)
   await second.goto('./#/sandbox')
   const elsewhere = second.getByTestId('sandbox-elsewhere')
   await expect(elsewhere).toContainText('This sandbox is open in another tab')

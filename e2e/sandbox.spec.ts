@@ -1,26 +1,7 @@
 import { expect, test } from '@playwright/test'
-import {
-  expectCleanNetwork,
-  focusTerminal,
-  openSandbox,
-  recordNetwork,
-  runCommand,
-  screenText,
-  waitForScreen,
-  type NetworkLog,
-} from './helpers'
+import { focusTerminal, guardNetwork, openSandbox, runCommand, screenText, waitForScreen } from './helpers'
 
-let log: NetworkLog
-let origin: string
-
-test.beforeEach(async ({ page, context, baseURL }) => {
-  origin = new URL(baseURL!).origin
-  log = await recordNetwork(page, context, origin)
-})
-
-test.afterEach(() => {
-  expectCleanNetwork(log, origin)
-})
+guardNetwork()
 
 test('oc get nodes shows the node table', async ({ page }) => {
   await openSandbox(page)

@@ -8,10 +8,10 @@ import type { Patch } from 'immer'
 import type { VirtualClock } from '../core/clock'
 import type { Rng } from '../core/rng'
 import { ApiError, alreadyExists, conflict, invalid, notFound, type StatusCause } from './errors'
-import { jsonEqual, jsonPatch, mergePatch, strategicMergePatch, structuredCloneJson, type PatchType } from './patch'
+import { jsonEqual, jsonPatch, mergePatch, strategicMergePatch, type PatchType } from './patch'
 import { apiVersionOf, qualifiedName, resourceByKey, type ResourceType } from './resources'
 import { parseFieldSelector, parseLabelSelector } from './selectors'
-import { ObjectStore, type StoreState } from './store'
+import { cloneJson, ObjectStore, type StoreState } from './store'
 import type { KObject, Profile } from './types'
 import { rfc3339 } from '../core/time'
 
@@ -194,7 +194,7 @@ export class ApiServer {
   create(resource: string, input: KObject, opts: RequestOptions = {}): KObject {
     const rt = resourceByKey(resource)
     if (rt.viewOf) throw new ApiError('Forbidden', 'You may not request a new project via this API.')
-    const obj = structuredCloneJson(input) as KObject
+    const obj = cloneJson(input) as KObject
     obj.metadata = obj.metadata ?? ({} as KObject['metadata'])
     obj.apiVersion = apiVersionOf(rt, this.profile)
     obj.kind = rt.kind
@@ -242,12 +242,12 @@ export class ApiServer {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== existing.metadata.resourceVersion) {
       throw conflict(qualifiedName(rt), input.metadata.name)
     }
-    const next = structuredCloneJson(input) as KObject
+    const next = cloneJson(input) as KObject
     if (rt.statusSubresource) {
       if (existing.status === undefined) delete next.status
-      else next.status = structuredCloneJson(existing.status)
+      else next.status = cloneJson(existing.status)
     }
-    return this.replace(rt, existing, next, opts)
+    return this.replace(rt, existing, next, { ...opts, privateCopy: true })
   }
 
   /** PUT on the status subresource: only `status` changes. */
@@ -259,9 +259,10 @@ export class ApiServer {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== existing.metadata.resourceVersion) {
       throw conflict(qualifiedName(rt), input.metadata.name)
     }
-    const next = structuredCloneJson(existing) as KObject
-    next.status = structuredCloneJson(input.status)
-    return this.replace(rt, existing, next, { ...opts, statusOnly: true })
+    const next = cloneJson(existing) as KObject
+    if (input.status === undefined) delete next.status
+    else next.status = cloneJson(input.status)
+    return this.replace(rt, existing, next, { ...opts, statusOnly: true, privateCopy: true })
   }
 
   /** PATCH; returns the result and whether anything changed (`patched (no change)`). */
@@ -290,14 +291,14 @@ export class ApiServer {
     const pRV = (next.metadata as KObject['metadata'] | undefined)?.resourceVersion
     if (pRV && pRV !== existing.metadata.resourceVersion) throw conflict(qualifiedName(rt), name)
     if (opts.subresource === 'status') {
-      const only = structuredCloneJson(existing) as KObject
+      const only = cloneJson(existing) as KObject
       only.status = next.status
       const result = this.replace(rt, existing, only, { ...opts, statusOnly: true })
       return { object: result, changed: result !== existing }
     }
     if (rt.statusSubresource) {
       if (existing.status === undefined) delete next.status
-      else next.status = structuredCloneJson(existing.status)
+      else next.status = cloneJson(existing.status)
     }
     const result = this.replace(rt, existing, next, opts)
     return { object: result, changed: result !== existing }
@@ -312,7 +313,7 @@ export class ApiServer {
     if (!existing) throw notFound(qualifiedName(rt), name)
     if (opts.dryRun) return existing
     const now = this.clock.now()
-    const next = structuredCloneJson(existing) as KObject
+    const next = cloneJson(existing) as KObject
     const meta = next.metadata
     const grace = this.gracePeriod(rt, existing, opts)
     if (meta.deletionTimestamp) {
@@ -358,9 +359,10 @@ export class ApiServer {
 
   // ---- internals ----
 
-  private replace(rt: ResourceType, existing: KObject, input: KObject, opts: RequestOptions & { statusOnly?: boolean }): KObject {
-    // Patches share untouched (frozen) parts with the stored object; work on a private copy.
-    const next = structuredCloneJson(input) as KObject
+  private replace(rt: ResourceType, existing: KObject, input: KObject, opts: RequestOptions & { statusOnly?: boolean; privateCopy?: boolean }): KObject {
+    // Patches share untouched (frozen) parts with the stored object; work on a private copy (`privateCopy`: the
+    // caller made `input` by deep-copying, so it is one already).
+    const next = opts.privateCopy ? input : (cloneJson(input) as KObject)
     const meta = next.metadata ?? ({} as KObject['metadata'])
     next.metadata = meta
     const old = existing.metadata

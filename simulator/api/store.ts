@@ -30,10 +30,18 @@ export class ObjectStore {
   private state: StoreState = { objects: {} }
   /** maps created or copied since the last snapshot: nobody else holds them, so they may be written in place */
   private owned = new WeakSet<object>()
-  /** owner uid → dependents ("resource\u0000namespace\u0000name") */
-  private dependents = new Map<string, Set<string>>()
-  /** uid → "resource\u0000namespace\u0000name" */
-  private byUid = new Map<string, string>()
+  /** owner uid → dependents, keyed by "resource\u0000namespace\u0000name" (insertion-ordered) */
+  private dependents = new Map<string, Map<string, ObjectRef>>()
+  /** uid → its object's key */
+  private byUid = new Map<string, ObjectRef>()
+  /** sorted keys of an index map (names of a namespace, namespaces of a resource); maps are never renamed in
+   * place without dropping their entry here, and maps of earlier snapshots never change */
+  private sortedKeys = new WeakMap<object, string[]>()
+  /** node name → pods whose spec.nodeName is that node, keyed by "namespace\u0000name" */
+  private podsByNode = new Map<string, Map<string, ObjectRef>>()
+  /** node name → a number that changes whenever a pod bound to that node is written (see `nodePodsVersion`) */
+  private nodeVersions = new Map<string, number>()
+  private seq = 0
 
   get(resource: string, namespace: string, name: string): KObject | undefined {
     return this.state.objects[resource]?.[namespace]?.[name]
@@ -43,14 +51,21 @@ export class ObjectStore {
   list(resource: string, namespace?: string): KObject[] {
     const byNs = this.state.objects[resource]
     if (!byNs) return []
-    const namespaces = namespace === undefined ? Object.keys(byNs).sort() : [namespace]
+    const namespaces = namespace === undefined ? this.keysOf(byNs) : [namespace]
     const out: KObject[] = []
     for (const ns of namespaces) {
       const items = byNs[ns]
       if (!items) continue
-      for (const name of Object.keys(items).sort()) out.push(items[name])
+      for (const name of this.keysOf(items)) out.push(items[name])
     }
     return out
+  }
+
+  /** `Object.keys(map).sort()`, cached per map (a map's keys change only through `put`, which drops the entry). */
+  private keysOf(map: Record<string, unknown>): string[] {
+    let keys = this.sortedKeys.get(map)
+    if (!keys) this.sortedKeys.set(map, (keys = Object.keys(map).sort()))
+    return keys
   }
 
   /** Namespaces that hold at least one object of `resource`. */
@@ -73,11 +88,13 @@ export class ObjectStore {
     const state = (this.state = this.own(this.state))
     const objects = (state.objects = this.own(state.objects))
     const byNs = (objects[resource] = this.own(objects[resource] ?? {}))
+    if (!(namespace in byNs)) this.sortedKeys.delete(byNs)
     const items = (byNs[namespace] = this.own(byNs[namespace] ?? {}))
     let patches: Patch[]
     let inversePatches: Patch[]
     if (obj === undefined) {
       delete items[name]
+      this.sortedKeys.delete(items)
       patches = [{ op: 'remove', path }]
       inversePatches = [{ op: 'add', path, value: before }]
       let empty = true
@@ -85,8 +102,12 @@ export class ObjectStore {
         empty = false
         break
       }
-      if (empty) delete byNs[namespace]
+      if (empty) {
+        delete byNs[namespace]
+        this.sortedKeys.delete(byNs)
+      }
     } else {
+      if (!before) this.sortedKeys.delete(items)
       items[name] = obj
       patches = [{ op: before ? 'replace' : 'add', path, value: obj }]
       inversePatches = before ? [{ op: 'replace', path, value: before }] : [{ op: 'remove', path }]
@@ -106,12 +127,23 @@ export class ObjectStore {
 
   /** Keys of the objects that name `uid` in their ownerReferences. */
   dependentsOf(uid: string): { resource: string; namespace: string; name: string }[] {
-    return [...(this.dependents.get(uid) ?? [])].map(splitRef)
+    const deps = this.dependents.get(uid)
+    return deps ? [...deps.values()] : []
   }
 
   refByUid(uid: string): { resource: string; namespace: string; name: string } | undefined {
-    const r = this.byUid.get(uid)
-    return r ? splitRef(r) : undefined
+    return this.byUid.get(uid)
+  }
+
+  /** Keys of the pods bound to `node` (spec.nodeName), in no particular order. */
+  podsOnNode(node: string): ObjectRef[] {
+    const pods = this.podsByNode.get(node)
+    return pods ? [...pods.values()] : []
+  }
+
+  /** Changes (never back to an earlier value) whenever a pod bound to `node` is written, added or removed. */
+  nodePodsVersion(node: string): number | undefined {
+    return this.nodeVersions.get(node)
   }
 
   /** The current state; it never changes afterwards (the next write copies what it touches). */
@@ -127,6 +159,8 @@ export class ObjectStore {
     this.state = state
     this.dependents.clear()
     this.byUid.clear()
+    this.podsByNode.clear()
+    this.nodeVersions.clear()
     for (const [resource, byNs] of Object.entries(state.objects)) {
       for (const [ns, items] of Object.entries(byNs)) {
         for (const [name, obj] of Object.entries(items)) this.reindex(resource, ns, name, undefined, obj)
@@ -135,19 +169,84 @@ export class ObjectStore {
   }
 
   private reindex(resource: string, namespace: string, name: string, before: KObject | undefined, after: KObject | undefined): void {
-    const ref = `${resource}\u0000${namespace}\u0000${name}`
-    for (const o of before?.metadata.ownerReferences ?? []) this.dependents.get(o.uid)?.delete(ref)
+    const key = `${resource}\u0000${namespace}\u0000${name}`
+    const ref: ObjectRef = { resource, namespace, name }
+    for (const o of before?.metadata.ownerReferences ?? []) this.dependents.get(o.uid)?.delete(key)
     if (before?.metadata.uid) this.byUid.delete(before.metadata.uid)
     for (const o of after?.metadata.ownerReferences ?? []) {
-      let set = this.dependents.get(o.uid)
-      if (!set) this.dependents.set(o.uid, (set = new Set()))
-      set.add(ref)
+      let deps = this.dependents.get(o.uid)
+      if (!deps) this.dependents.set(o.uid, (deps = new Map()))
+      deps.set(key, ref)
     }
     if (after?.metadata.uid) this.byUid.set(after.metadata.uid, ref)
+    if (resource === 'pods') {
+      const podKey = `${namespace}\u0000${name}`
+      const from: string | undefined = before?.spec?.nodeName || undefined
+      const to: string | undefined = after?.spec?.nodeName || undefined
+      if (from !== undefined) {
+        this.podsByNode.get(from)?.delete(podKey)
+        this.nodeVersions.set(from, ++this.seq)
+      }
+      if (to !== undefined) {
+        let pods = this.podsByNode.get(to)
+        if (!pods) this.podsByNode.set(to, (pods = new Map()))
+        pods.set(podKey, ref)
+        this.nodeVersions.set(to, ++this.seq)
+      }
+    }
   }
 }
 
-function splitRef(r: string): { resource: string; namespace: string; name: string } {
-  const [resource, namespace, name] = r.split('\u0000')
-  return { resource, namespace, name }
+export interface ObjectRef {
+  readonly resource: string
+  readonly namespace: string
+  readonly name: string
+}
+
+/**
+ * `JSON.parse(JSON.stringify(v))` without the text in between: the same result for JSON data (keys whose value is
+ * undefined, a function or a symbol are dropped, such array items become null, non-finite numbers become null,
+ * `-0` becomes 0, a `__proto__` key stays data), several times faster. Values with `toJSON` (dates) and other
+ * exotic values take the JSON round trip itself.
+ */
+export function cloneJson<T>(v: T): T {
+  if (v === undefined) return v
+  return cloneValue(v, true) as T
+}
+
+function cloneValue(v: unknown, top: boolean): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v
+    case 'number':
+      return Number.isFinite(v) ? (v === 0 ? 0 : v) : null
+    case 'object': {
+      if (v === null) return null
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(v))
+      if (Array.isArray(v)) {
+        const out = new Array(v.length)
+        for (let i = 0; i < v.length; i++) {
+          const c = cloneValue(v[i], false)
+          out[i] = c === undefined ? null : c
+        }
+        return out
+      }
+      const o = v as Record<string, unknown>
+      const out: Record<string, unknown> = {}
+      for (const k of Object.keys(o)) {
+        const c = cloneValue(o[k], false)
+        if (c === undefined) continue
+        if (k === '__proto__') Object.defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true })
+        else out[k] = c
+      }
+      return out
+    }
+    case 'bigint':
+      // JSON.stringify throws on a bigint: keep that behaviour
+      return JSON.parse(JSON.stringify(v))
+    default:
+      // undefined, functions and symbols: dropped in objects, null in arrays, undefined at the top
+      return top ? JSON.parse(JSON.stringify(v) as string) : undefined
+  }
 }

@@ -31,6 +31,29 @@ export function shouldRun(ds: KObject, node: KObject): boolean {
   return (node.spec?.taints ?? []).every((t: any) => (t.effect !== 'NoSchedule' && t.effect !== 'NoExecute') || tolerates(tolerations, t))
 }
 
+/**
+ * shouldRun depends only on the template's nodeSelector, node affinity and tolerations and on the node; node
+ * objects are immutable (a change is a new object), so the answer is cached per node object and per those fields.
+ */
+const eligibility = new Map<string, WeakMap<KObject, boolean>>()
+
+function eligibleNodes(ds: KObject, nodes: KObject[]): KObject[] {
+  const spec = ds.spec?.template?.spec ?? {}
+  const key = JSON.stringify([spec.nodeSelector ?? null, spec.affinity?.nodeAffinity ?? null, spec.tolerations ?? null])
+  let byNode = eligibility.get(key)
+  if (!byNode) {
+    if (eligibility.size > 256) eligibility.clear()
+    eligibility.set(key, (byNode = new WeakMap()))
+  }
+  const out: KObject[] = []
+  for (const n of nodes) {
+    let ok = byNode.get(n)
+    if (ok === undefined) byNode.set(n, (ok = shouldRun(ds, n)))
+    if (ok) out.push(n)
+  }
+  return out
+}
+
 function nodeOf(pod: KObject): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName
   const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []
@@ -69,7 +92,7 @@ function reconcile(key: string, ctx: ControllerContext): ReconcileResult | void 
     list.push(p)
     byNode.set(n, list)
   }
-  const desired = nodes.filter((n) => shouldRun(ds, n))
+  const desired = eligibleNodes(ds, nodes)
   const desiredNames = new Set(desired.map((n) => n.metadata.name))
   if (!ds.metadata.deletionTimestamp) {
     // Pods on nodes that should not run them, and failed pods, go; nodes without a pod get one.

@@ -41,7 +41,11 @@ export function nodeSubnet(ctx: ControllerContext, node: KObject): { base: numbe
 export function allocatePodIP(ctx: ControllerContext, node: KObject): { ip: string; prefix: string } {
   const { base } = nodeSubnet(ctx, node)
   const used = new Set<string>()
-  for (const p of ctx.api.store.list('pods')) if (p.spec?.nodeName === node.metadata.name && p.status?.podIP && !p.spec?.hostNetwork) used.add(p.status.podIP)
+  // the store's node → pods index instead of a listing of every pod (only membership matters here)
+  for (const r of ctx.api.store.podsOnNode(node.metadata.name)) {
+    const p = ctx.api.store.get('pods', r.namespace, r.name)
+    if (p && p.spec?.nodeName === node.metadata.name && p.status?.podIP && !p.spec?.hostNetwork) used.add(p.status.podIP)
+  }
   for (let off = 3; off < 511; off++) {
     const ip = intToIp(base + off)
     if (!used.has(ip)) return { ip, prefix: '23' }

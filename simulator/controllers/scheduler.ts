@@ -9,6 +9,7 @@ import type { KObject } from '../api/types'
 import type { Controller, ControllerContext, ReconcileResult } from './types'
 import { splitKey } from './types'
 import { clone, cmp, controllerRef, emit, getCondition, ms, now3339, setCondition } from './util'
+import type { ObjectStore } from '../api/store'
 import { filterNode, nodeUsage, requestedFraction, type NodeUsage } from './scheduler-predicates'
 
 const SOURCE = { component: 'default-scheduler' }
@@ -40,9 +41,40 @@ interface Pass {
   usage: Map<string, NodeUsage>
 }
 
+/**
+ * Per-node usage, cached per store and node and recomputed only when a pod bound to that node was written
+ * (the store's node → pods index versions). Entries are shared between passes and never changed: a pass that
+ * binds a pod replaces its node's entry in its own map.
+ */
+const usageCache = new WeakMap<ObjectStore, Map<string, { version: number | undefined; usage: NodeUsage | undefined }>>()
+
+function cachedUsage(store: ObjectStore, node: string): NodeUsage | undefined {
+  let byNode = usageCache.get(store)
+  if (!byNode) usageCache.set(store, (byNode = new Map()))
+  const version = store.nodePodsVersion(node)
+  const hit = byNode.get(node)
+  if (hit && hit.version === version) return hit.usage
+  // The pods in store order (namespace, then name), so the sums add up exactly as over a full listing.
+  const pods: KObject[] = []
+  for (const r of store.podsOnNode(node).sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name))) {
+    const p = store.get('pods', r.namespace, r.name)
+    if (p) pods.push(p)
+  }
+  const usage = nodeUsage(pods).get(node)
+  byNode.set(node, { version, usage })
+  return usage
+}
+
 function newPass(ctx: ControllerContext): Pass {
-  const nodes = ctx.api.store.list('nodes')
-  return { nodes, byName: new Map(nodes.map((n) => [n.metadata.name, n])), usage: nodeUsage(ctx.api.store.list('pods')) }
+  const store = ctx.api.store
+  const nodes = store.list('nodes')
+  const usage = new Map<string, NodeUsage>()
+  // Only nodes that exist are ever looked up (anti-affinity ignores usage entries of unknown nodes).
+  for (const n of nodes) {
+    const u = cachedUsage(store, n.metadata.name)
+    if (u) usage.set(n.metadata.name, u)
+  }
+  return { nodes, byName: new Map(nodes.map((n) => [n.metadata.name, n])), usage }
 }
 
 /** Claims of the pod: a blocking reason (for every node), and the unbound WaitForFirstConsumer claims. */
@@ -71,6 +103,19 @@ function fail(ctx: ControllerContext, pod: KObject, message: string): void {
   emit(ctx, pod, 'Warning', 'FailedScheduling', message, SOURCE)
 }
 
+/** The only node names a pod's required node affinity admits, when every term names nodes by metadata.name. */
+function pinnedNames(pod: KObject): Set<string> | undefined {
+  const terms: any[] | undefined = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
+  if (!terms?.length) return undefined
+  const names = new Set<string>()
+  for (const t of terms) {
+    const f = (t.matchFields ?? []).find((x: any) => x.key === 'metadata.name' && x.operator === 'In')
+    if (!f) return undefined
+    for (const v of f.values ?? []) names.add(v)
+  }
+  return names
+}
+
 /** One scheduling attempt; returns the chosen node when the pod was bound. */
 function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): ReconcileResult | void {
   const total = pass.nodes.length
@@ -83,7 +128,17 @@ function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): Reconcil
   const failures: { reasons: string[]; resolvable: boolean }[] = []
   const feasible: KObject[] = []
   const empty: NodeUsage = { cpu: 0, memory: 0, pods: 0, list: [] }
-  for (const node of pass.nodes) {
+  // Pods pinned to named nodes (daemon pods): other nodes cannot pass, so only those are filtered first; the
+  // full loop runs only to explain a failure, with the same reasons as before.
+  const names = pinnedNames(pod)
+  if (names) {
+    for (const node of pass.nodes) {
+      if (!names.has(node.metadata.name)) continue
+      if (pinned && node.metadata.name !== pinned) continue
+      if (!filterNode(pod, node, pass.usage.get(node.metadata.name) ?? empty, pass.usage, pass.byName)) feasible.push(node)
+    }
+  }
+  if (!feasible.length) for (const node of pass.nodes) {
     const f = pinned && node.metadata.name !== pinned
       ? { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false }
       : filterNode(pod, node, pass.usage.get(node.metadata.name) ?? empty, pass.usage, pass.byName)
@@ -119,7 +174,8 @@ function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): Reconcil
   withStatus.status.phase ??= 'Pending'
   ctx.api.updateStatus('pods', withStatus)
   emit(ctx, pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SOURCE)
-  const u = pass.usage.get(nodeName) ?? { cpu: 0, memory: 0, pods: 0, list: [] }
+  const prev = pass.usage.get(nodeName)
+  const u: NodeUsage = prev ? { ...prev, list: [...prev.list] } : { cpu: 0, memory: 0, pods: 0, list: [] }
   pass.usage.set(nodeName, u)
   const again = nodeUsage([updated]).get(nodeName)!
   u.cpu += again.cpu

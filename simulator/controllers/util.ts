@@ -2,7 +2,7 @@
  * Helpers shared by the core controllers: cloning frozen store objects, owner references, conditions, pod
  * readiness, int-or-percent values and the deterministic hashes that stand in for Kubernetes' fnv hashes.
  */
-import { structuredCloneJson } from '../api/patch'
+import { cloneJson } from '../api/store'
 import type { Condition, KObject, OwnerReference } from '../api/types'
 import { parseTime, rfc3339 } from '../core/time'
 import type { ControllerContext } from './types'
@@ -10,7 +10,7 @@ import { hash16, type EventSource } from './events'
 
 /** A mutable deep copy of a (frozen) stored object. */
 export function clone<T>(o: T): T {
-  return structuredCloneJson(o)
+  return cloneJson(o)
 }
 
 /** The controller owner reference of `obj`, if any. */

@@ -1,7 +1,8 @@
 /**
  * Runs one lab: owns the tab lock, restores or creates the lab's session (scenario, seed, faults, setup), keeps the
  * trainee's progress, evaluates the current step's checks on every state change, undo, reset, and saves
- * everything (cluster, session, progress, scrollback) under `lab:<id>`, exactly like the sandbox.
+ * everything (cluster, session, progress, scrollback) under `lab:<id>`, exactly like the sandbox (the shared part
+ * is SessionController's).
  */
 import { evaluateStep, type Lab, type Step, type StepResult } from '../../simulator/labs'
 import { scenarioByName } from '../../simulator/scenarios'
@@ -10,21 +11,12 @@ import { VirtualFs } from '../../simulator/shell'
 import type { ClusterSnapshot } from '../../simulator/cluster'
 import type { FsJson } from '../../simulator/shell'
 import { restoreSession, saveSession } from '../../simulator/persistence'
-import { startTicker, type TimeControl } from './clock'
-import { openIdbStore } from './storage/idb-store'
-import { makeRecord, readRecord, SCROLLBACK_LINES } from './storage/record'
-import { createSaver, type Saver } from './storage/saver'
-import { storageProblem, type RecordStore, type StorageProblem } from './storage/store'
-import { createTabLock, type TabLock } from './storage/tab-lock'
-import type { TerminalHandle } from './terminal/terminal-host'
+import { makeRecord, type LoadedRecord } from './storage/record'
 import { labKey, newProgress, readProgress, type LabProgress } from './labs/progress'
-import type { Phase } from './sandbox-controller.svelte'
+import { message, SessionController, type SessionControllerOptions } from './session-controller.svelte'
 
-export interface LabControllerOptions {
+export interface LabControllerOptions extends SessionControllerOptions {
   lab: Lab
-  urlSpeed: number | null
-  openStore?: () => Promise<RecordStore>
-  lock?: (opts: Parameters<typeof createTabLock>[0]) => TabLock
 }
 
 interface UndoPoint {
@@ -42,32 +34,17 @@ const UNDO_DEPTH = 30
 const EVALUATE_DELAY_MS = 200
 const MUTATING = new Set(['create', 'update', 'patch', 'delete'])
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
-export class LabController implements TimeControl {
-  phase = $state<Phase>({ name: 'starting' })
-  storageProblem = $state<StorageProblem | null>(null)
-  session = $state.raw<ClusterSession | null>(null)
-  scrollback = $state.raw<string[]>([])
-  generation = $state(0)
+export class LabController extends SessionController {
   progress = $state<LabProgress>(newProgress(undefined, 0))
   /** the current step's last evaluation */
   result = $state.raw<StepResult | null>(null)
   /** bumped on every on-demand check, so the page can say it checked */
   checks = $state(0)
-  speed = $state(1)
-  paused = $state(false)
   undoDepth = $state(0)
   lastUndone = $state<string | null>(null)
 
-  readonly key: string
-  private store: RecordStore | null = null
-  private lock: TabLock | null = null
-  private saver: Saver | null = null
-  private terminal: TerminalHandle | null = null
-  private stopRunning: (() => void) | null = null
-  private destroyed = false
   private undo: UndoPoint[] = []
   private pending: UndoPoint | null = null
   private pendingAudit = 0
@@ -75,7 +52,7 @@ export class LabController implements TimeControl {
   private evalTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(private readonly opts: LabControllerOptions) {
-    this.key = labKey(opts.lab.id)
+    super(labKey(opts.lab.id), opts, 'lab')
   }
 
   get lab(): Lab {
@@ -95,41 +72,9 @@ export class LabController implements TimeControl {
     return this.currentStep?.id === step.id ? 'current' : 'todo'
   }
 
-  async start(): Promise<void> {
-    try {
-      this.store = await (this.opts.openStore ?? openIdbStore)()
-    } catch (err) {
-      console.warn('progress will not be saved', err)
-      this.store = null
-      this.storageProblem = storageProblem(err)
-    }
-    if (this.destroyed) return
-    this.lock = (this.opts.lock ?? createTabLock)({
-      name: `registry-workshop:${this.key}`,
-      onTakeoverRequested: () => this.handOver(),
-      onLost: () => this.stop({ name: 'taken-over' }),
-    })
-    addEventListener('pagehide', this.onPageHide)
-    document.addEventListener('visibilitychange', this.onVisibility)
-    if (await this.lock.acquire()) await this.load()
-    else if (!this.destroyed) this.phase = { name: 'elsewhere' }
-  }
-
-  async takeOver(): Promise<void> {
-    if (!this.lock) return
-    this.phase = { name: 'taking-over' }
-    await this.lock.takeOver()
-    if (!this.destroyed) await this.load()
-  }
-
   /** throws the lab's cluster and progress away and starts it again */
   async resetLab(): Promise<void> {
-    this.stop({ name: 'starting' })
-    try {
-      await this.store?.delete(this.key)
-    } catch (err) {
-      console.warn('could not delete the saved lab', err)
-    }
+    await this.discardSaved()
     await this.fresh()
   }
 
@@ -146,13 +91,6 @@ export class LabController implements TimeControl {
     for (const q of step.checks.flatMap((c) => (c.question ? [c.question.id] : []))) delete p.answers[q]
     p.startedAt[step.id] = s.now()
     this.changed()
-  }
-
-  attachTerminal(handle: TerminalHandle): () => void {
-    this.terminal = handle
-    return () => {
-      if (this.terminal === handle) this.terminal = null
-    }
   }
 
   /** types a command into the terminal and runs it */
@@ -226,29 +164,6 @@ export class LabController implements TimeControl {
     this.changed()
   }
 
-  setSpeed(n: number): void {
-    this.speed = n
-    this.paused = false
-    this.saver?.soon()
-  }
-
-  setPaused(p: boolean): void {
-    this.paused = p
-  }
-
-  skip(ms: number): void {
-    this.session?.advance(ms)
-  }
-
-  destroy(): void {
-    if (this.saver) void this.saver.now()
-    this.destroyed = true
-    this.stop({ name: 'starting' })
-    removeEventListener('pagehide', this.onPageHide)
-    document.removeEventListener('visibilitychange', this.onVisibility)
-    this.lock?.close()
-  }
-
   /** evaluates the current step; a step that passes is done and the next one begins */
   evaluate(): void {
     if (this.evalTimer) {
@@ -320,31 +235,13 @@ export class LabController implements TimeControl {
     s.advance(0)
   }
 
-  private async load(): Promise<void> {
-    let raw: unknown
-    try {
-      raw = this.store ? await this.store.get(this.key) : undefined
-    } catch (err) {
-      console.warn('could not read the saved lab', err)
-      this.storageProblem = storageProblem(err)
-    }
-    if (this.destroyed) return
-    if (raw === undefined) {
-      await this.fresh()
-      return
-    }
-    const record = readRecord(raw)
-    try {
-      const { session } = restoreSession(record.state, { timeMode: 'live' })
-      const progress = readProgress(raw) ?? newProgress(this.lab.steps[0]?.id, session.now())
-      this.run(session, record.scrollback, this.opts.urlSpeed ?? record.speed ?? 1, progress)
-    } catch (err) {
-      console.warn('the saved lab could not be restored', err)
-      this.phase = { name: 'restore-failed', message: message(err) }
-    }
+  protected restore(raw: unknown, record: LoadedRecord, speed: number): void {
+    const { session } = restoreSession(record.state, { timeMode: 'live' })
+    const progress = readProgress(raw) ?? newProgress(this.lab.steps[0]?.id, session.now())
+    this.runLab(session, record.scrollback, speed, progress)
   }
 
-  private async fresh(): Promise<void> {
+  protected async fresh(): Promise<void> {
     const lab = this.lab
     try {
       const scenario = scenarioByName(lab.scenario)
@@ -357,31 +254,31 @@ export class LabController implements TimeControl {
         if (code !== 0) throw new Error(`the lab's setup command \`${command}\` failed (exit ${code})`)
       }
       if (this.destroyed) return
-      this.run(session, [], this.opts.urlSpeed ?? 1, newProgress(lab.steps[0]?.id, session.now()))
+      this.runLab(session, [], this.opts.urlSpeed ?? 1, newProgress(lab.steps[0]?.id, session.now()))
     } catch (err) {
       this.phase = { name: 'failed', message: message(err) }
     }
   }
 
-  private run(session: ClusterSession, scrollback: string[], speed: number, progress: LabProgress): void {
-    this.stop({ name: 'starting' })
+  private runLab(session: ClusterSession, scrollback: string[], speed: number, progress: LabProgress): void {
     const lab = this.lab
-    this.speed = speed
-    this.paused = false
-    this.progress = progress
-    this.undo = []
-    this.undoDepth = 0
-    this.stepStart.clear()
-    const first = this.currentStep
-    if (first) this.stepStart.set(first.id, this.capture(session, `start of ${first.id}`))
-    const saver = createSaver({
-      store: this.store,
-      key: this.key,
-      capture: () => ({
+    const prepare = () => {
+      this.progress = progress
+      this.undo = []
+      this.undoDepth = 0
+      this.stepStart.clear()
+      const first = this.currentStep
+      if (first) this.stepStart.set(first.id, this.capture(session, `start of ${first.id}`))
+    }
+    this.run(
+      session,
+      scrollback,
+      speed,
+      (lines) => ({
         ...makeRecord({
           scenario: lab.scenario,
           state: saveSession(session, { scenario: lab.scenario, seed: lab.seed ?? 1, faults: lab.faults ?? [] }),
-          scrollback: this.terminal ? this.terminal.scrollback(SCROLLBACK_LINES) : scrollback,
+          scrollback: lines,
           speed: this.speed,
           savedAt: Date.now(),
         }),
@@ -389,50 +286,21 @@ export class LabController implements TimeControl {
         labId: lab.id,
         progress: $state.snapshot(this.progress),
       }),
-      onStatus: (p) => {
-        if (this.store) this.storageProblem = p
-      },
-      onError: (err) => console.warn('saving the lab failed', err),
-    })
-    const unsubscribe = session.subscribe(() => {
-      saver.soon()
-      this.scheduleEvaluate()
-    })
-    const stopTicker = startTicker(session, () => (this.paused ? 0 : this.speed))
-    this.saver = saver
-    this.stopRunning = () => {
-      saver.stop()
-      unsubscribe()
-      stopTicker()
-      if (this.evalTimer) clearTimeout(this.evalTimer)
-      this.evalTimer = null
-    }
-    this.session = session
-    this.scrollback = scrollback
-    this.generation++
-    this.phase = { name: 'running' }
+      prepare,
+    )
+  }
+
+  protected sessionChanged(): void {
+    this.scheduleEvaluate()
+  }
+
+  protected stopped(): void {
+    if (this.evalTimer) clearTimeout(this.evalTimer)
+    this.evalTimer = null
+  }
+
+  protected started(): void {
     this.evaluate()
-    void saver.now()
-  }
-
-  private stop(next: Phase): void {
-    this.stopRunning?.()
-    this.stopRunning = null
-    this.saver = null
-    this.session = null
-    this.phase = next
-  }
-
-  private async handOver(): Promise<void> {
-    if (this.saver) await this.saver.now()
-    this.stop({ name: 'taken-over' })
-  }
-
-  private onPageHide = () => {
     void this.saver?.now()
-  }
-
-  private onVisibility = () => {
-    if (document.visibilityState === 'hidden') void this.saver?.now()
   }
 }

@@ -93,5 +93,11 @@ monaco.editor.defineTheme('workshop-dark', {
   base: 'vs-dark',
   inherit: true,
   rules: [],
-  colors: { 'editor.background': '#14161b' },
+  // line numbers readable against the background (WCAG AA 4.5:1)
+  colors: {
+    'editor.background': '#14161b',
+    'editorLineNumber.foreground': '#8b909a',
+    'editorLineNumber.dimmedForeground': '#8b909a',
+    'editorLineNumber.activeForeground': '#d4d7dd',
+  },
 })

@@ -78,6 +78,8 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   const fit = new FitAddon()
   term.loadAddon(fit)
   term.open(container)
+  // Tab completes commands; Shift+Tab leaves the terminal (else a keyboard user could never get out of it)
+  term.attachCustomKeyEventHandler((e) => !(e.key === 'Tab' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey))
   const safeFit = () => {
     try {
       if (container.clientWidth > 0 && container.clientHeight > 0) fit.fit()

@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { guardNetwork, openLab, openSandbox, runCommand } from './helpers'
+
+// nothing leaves the origin, nothing fails, nothing logs an error (checked after each test)
+guardNetwork()
+
+/**
+ * Third-party internals left out of the scan:
+ * - Monaco's dimmed line numbers (`.dimmed-line-number`, the numbers past the end of the buffer, drawn by Monaco in
+ *   its own theme colour; they are decoration, not content).
+ */
+const EXCLUDE: string[] = ['.monaco-editor .line-numbers.dimmed-line-number']
+
+/** serious or critical axe violations on the page, readable when the assertion fails */
+async function seriousViolations(page: Page, exclude: string[] = []): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+  for (const sel of [...EXCLUDE, ...exclude]) builder = builder.exclude(sel)
+  const { violations } = await builder.analyze()
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n'))
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the catalogue has no serious accessibility violation (${colorScheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await page.goto('./#/')
+    await expect(page.getByTestId('lab-link').first()).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  test(`a lab has no serious accessibility violation (${colorScheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme })
+    await openLab(page, 'baremetal-storage')
+    await page.getByTestId('hint').click()
+    await expect(page.getByTestId('hint-text')).toBeVisible()
+    await page.getByTestId('solution').click()
+    await expect(page.getByTestId('solution-text')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+}
+
+test('the cluster view has no serious accessibility violation', async ({ page }) => {
+  await openLab(page, 'baremetal-storage')
+  await page.getByTestId('cluster-tab').click()
+  await expect(page.getByTestId('node').first()).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+})
+
+test('the editor has no serious accessibility violation', async ({ page }) => {
+  await openSandbox(page)
+  await expect(page.getByTestId('terminal')).toHaveAccessibleName('Terminal')
+  await runCommand(page, 'oc edit sc nfs-client')
+  const pane = page.getByTestId('editor')
+  await expect(pane).toBeVisible()
+  await expect(pane).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  expect(await seriousViolations(page)).toEqual([])
+})
+
+test('the metrics page has no serious accessibility violation', async ({ page }) => {
+  await page.goto('./#/metrics')
+  await expect(page.locator('main')).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+})
