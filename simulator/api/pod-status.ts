@@ -14,7 +14,21 @@ export interface PodSummary {
   lastRestart?: string
 }
 
+/** Summaries of stored (frozen, so unchanging) pods: the table printer asks for several columns of each row. */
+const summaries = new WeakMap<KObject, PodSummary>()
+
 export function summarizePod(pod: KObject): PodSummary {
+  const frozen = Object.isFrozen(pod)
+  if (frozen) {
+    const hit = summaries.get(pod)
+    if (hit) return { ...hit }
+  }
+  const s = computeSummary(pod)
+  if (frozen) summaries.set(pod, { ...s })
+  return s
+}
+
+function computeSummary(pod: KObject): PodSummary {
   const spec = pod.spec ?? {}
   const status = pod.status ?? {}
   const total = (spec.containers ?? []).length

@@ -23,12 +23,20 @@ export interface FilterFailure {
   resolvable: boolean
 }
 
+/** Parsed quantities: the same few strings (allocatable, requests) are parsed for every node of every pass. */
+const parsed = new Map<string, number>()
+
 const q = (s: string) => {
+  let v = parsed.get(s)
+  if (v !== undefined) return v
   try {
-    return parseQuantity(s)
+    v = parseQuantity(s)
   } catch {
-    return 0
+    v = 0
   }
+  if (parsed.size > 4096) parsed.clear()
+  parsed.set(s, v)
+  return v
 }
 
 export function tolerates(tolerations: any[] | undefined, taint: any): boolean {

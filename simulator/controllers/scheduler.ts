@@ -151,9 +151,14 @@ function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): Reconcil
   }
   const owner = controllerRef(pod)?.uid
   const sameOwner = (n: KObject) => (owner ? (pass.usage.get(n.metadata.name)?.list ?? []).filter((p) => controllerRef(p)?.uid === owner).length : 0)
-  const best = feasible
-    .map((n) => ({ n, spread: sameOwner(n), used: requestedFraction(n, pass.usage.get(n.metadata.name)) }))
-    .sort((a, b) => a.spread - b.spread || a.used - b.used || cmp(a.n.metadata.name, b.n.metadata.name))[0].n
+  // The head of the list sorted by (spread, used, name): a linear scan for the minimum, as names are unique (a
+  // NaN fraction, which would make the order inconsistent, takes the sort itself).
+  const scored = feasible.map((n) => ({ n, spread: sameOwner(n), used: requestedFraction(n, pass.usage.get(n.metadata.name)) }))
+  const order = (a: (typeof scored)[number], b: (typeof scored)[number]) => a.spread - b.spread || a.used - b.used || cmp(a.n.metadata.name, b.n.metadata.name)
+  let top = scored[0]
+  if (scored.some((c) => Number.isNaN(c.used))) top = scored.sort(order)[0]
+  else for (const c of scored) if (order(c, top) < 0) top = c
+  const best = top.n
   const nodeName = best.metadata.name
   // WaitForFirstConsumer: the chosen node goes on the claims; binding waits until the provisioner bound them.
   for (const c of claims.delayed) {

@@ -148,6 +148,23 @@ export function safeEncode(n: number): string {
 
 /** The pod-template-hash of a template (controller.ComputeHash: fnv over the template plus the collision count). */
 export function computeHash(template: unknown, collisionCount?: number): string {
+  // Stored (frozen) templates never change, so their hash is remembered.
+  const frozen = typeof template === 'object' && template !== null && Object.isFrozen(template)
+  const memoKey = collisionCount ? `#${collisionCount}` : ''
+  let memo = frozen ? hashMemo.get(template as object) : undefined
+  const hit = memo?.get(memoKey)
+  if (hit !== undefined) return hit
+  const h = computeHashUncached(template, collisionCount)
+  if (frozen) {
+    if (!memo) hashMemo.set(template as object, (memo = new Map()))
+    memo.set(memoKey, h)
+  }
+  return h
+}
+
+const hashMemo = new WeakMap<object, Map<string, string>>()
+
+function computeHashUncached(template: unknown, collisionCount?: number): string {
   const t = clone(template) as KObject
   if (t?.metadata?.labels) delete t.metadata.labels['pod-template-hash']
   return safeEncode(fnv32a(canonicalJson(t) + (collisionCount ? `#${collisionCount}` : '')))
@@ -178,6 +195,7 @@ export function hashHex(seed: string, len: number): string {
 
 /** Pod template equality ignoring the pod-template-hash label (EqualIgnoreHash). */
 export function templatesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
   return computeHash(a) === computeHash(b)
 }
 

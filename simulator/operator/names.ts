@@ -50,9 +50,14 @@ export function releaseVersion(ctx: ControllerContext): string {
 
 /** The operator's running pod (Running and Ready), which hosts all its controllers. */
 export function operatorPod(ctx: ControllerContext): KObject | undefined {
-  return ctx.api
-    .query('pods', { namespace: NS, labelSelector: 'name=cluster-image-registry-operator' })
-    .find((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running' && p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'))
+  // the pods matching `name=cluster-image-registry-operator` in name order, the selector checked directly (the
+  // namespace also holds a node-ca pod per node)
+  for (const p of ctx.api.store.list('pods', NS)) {
+    const labels = p.metadata.labels
+    if (!labels || !Object.hasOwn(labels, 'name') || labels.name !== 'cluster-image-registry-operator') continue
+    if (!p.metadata.deletionTimestamp && p.status?.phase === 'Running' && p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')) return p
+  }
+  return undefined
 }
 
 /** Whether the operator process is up; while not, its controllers do nothing. */
