@@ -65,3 +65,12 @@ describe('restoreSession on damaged saves', () => {
     expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(/^the saved state could not be loaded \(it may be corrupt\): /)
   })
 })
+
+describe('lab loader regression', () => {
+  it('reports an alias to an undefined anchor as a problem instead of throwing', async () => {
+    const { parseYamlWithLines } = await import('../labs/positions')
+    const parsed = parseYamlWithLines('<<: *missing\ntitle: x\n')
+    expect(parsed.value).toBeUndefined()
+    expect(parsed.syntaxErrors).toEqual([{ line: 1, message: 'Unresolved alias (the anchor must be set before the alias): missing' }])
+  })
+})

@@ -26,7 +26,16 @@ export function parseYamlWithLines(text: string): ParsedYaml {
     }
     return 1
   }
-  return { doc, value: syntaxErrors.length ? undefined : doc.toJS(), syntaxErrors, lineOf }
+  let value: unknown
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS()
+    } catch (e) {
+      // e.g. an alias to an anchor defined later: the document parses but has no value
+      syntaxErrors.push({ line: 1, message: e instanceof Error ? e.message : String(e) })
+    }
+  }
+  return { doc, value, syntaxErrors, lineOf }
 }
 
 function findKeyLine(doc: Document, path: JsonPathKey[], counter: LineCounter): number | undefined {
