@@ -26,3 +26,39 @@ describe('timeline A: bare metal Removed → emptyDir → Managed', () => {
     expect(config(c).status.readyReplicas).toBe(1)
   })
 })
+
+describe('timeline B: move to infra nodes (1 replica, RollingUpdate)', () => {
+  it('starts the new pod on the infra node while the old one serves, then retires the old one', () => {
+    const c = operatorCluster({ infra: 1 })
+    patchConfig(c, { spec: { storage: { emptyDir: {} }, managementState: 'Managed' } })
+    c.advance(60_000)
+    const [old] = registryPods(c)
+    expect(old.spec.nodeName).not.toBe('infra-0')
+    // workshop 002's infra node is labelled but not tainted
+    c.api.patch('nodes', undefined, 'infra-0', 'merge', { spec: { taints: null } })
+    c.settle()
+    patchConfig(c, { spec: { nodeSelector: { 'node-role.kubernetes.io/infra': '' } } })
+    c.advance(5_000)
+    const during = registryPods(c)
+    const fresh = during.find((p) => p.metadata.name !== old.metadata.name)!
+    expect(during.map((p) => p.metadata.name === old.metadata.name).sort()).toEqual([false, true])
+    expect(fresh.spec.nodeName).toBe('infra-0')
+    expect(fresh.metadata.labels['pod-template-hash']).not.toBe(old.metadata.labels['pod-template-hash'])
+    expect(cond(c, 'Available')).toBe('True MinimumAvailability: The registry has minimum availability')
+    expect(cond(c, 'Progressing')).toBe('True DeploymentNotCompleted: The deployment has not completed')
+    // the new pod turns ready after its readiness delay; only then does the old one go Terminating (preStop sleep 25)
+    let sawTerminating = false
+    for (let t = 0; t < 90 && c.api.tryGet('pods', 'openshift-image-registry', old.metadata.name); t++) {
+      c.advance(1_000)
+      const o = c.api.tryGet('pods', 'openshift-image-registry', old.metadata.name)
+      if (o?.metadata.deletionTimestamp) sawTerminating = true
+      if (!sawTerminating) expect(cond(c, 'Available')).toMatch(/^True (MinimumAvailability|Ready):/)
+    }
+    expect(sawTerminating).toBe(true)
+    expect(registryPods(c).map((p) => p.metadata.name)).toEqual([fresh.metadata.name])
+    expect(cond(c, 'Available')).toBe('True Ready: The registry is ready')
+    expect(cond(c, 'Progressing')).toBe('False Ready: The registry is ready')
+    const replicaSets = c.api.query('replicasets.apps', { namespace: 'openshift-image-registry', labelSelector: 'docker-registry=default' })
+    expect(replicaSets.map((rs) => rs.spec.replicas).sort()).toEqual([0, 1])
+  })
+})
