@@ -29,6 +29,9 @@ async function skip(page: Page, minutes: number): Promise<void> {
 test('three replicas draw three lines; a malformed query shows the parse error', async ({ page }) => {
   test.setTimeout(90_000)
   await page.goto('./#/sandbox?scenario=aws')
+  // the sandbox's chunks load after the page's load event: let them finish (the session runs and its editor pane
+  // is there), or the reload aborts them and the network guard reports a failed request
+  await expect(page.locator('.editor-pane')).toBeAttached()
   await clearSaved(page)
   await page.reload()
   await expect(page.getByTestId('terminal')).toBeVisible()

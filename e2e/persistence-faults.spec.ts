@@ -36,6 +36,8 @@ async function waitForSavedText(page: Page, key: string, text: string): Promise<
 async function neutralPage(page: Page): Promise<void> {
   await page.goto('./#/lab/none')
   await expect(page.getByTestId('lab-not-found')).toBeVisible()
+  // let the lazily loaded chunks arrive: the next navigation would abort them (a failed request)
+  await page.waitForLoadState('networkidle')
 }
 
 test.describe('saved state that cannot be used', () => {

@@ -44,3 +44,19 @@ test('an unfinished quote continues on a "> " line', async ({ page }) => {
   await page.keyboard.press('Control+C')
   await waitForScreen(page, /^> \^C$/m)
 })
+
+test('the prompt is there at once, and a command typed as soon as it appears runs whole (no lost keystrokes)', async ({ page }) => {
+  await page.goto('./#/sandbox')
+  // the first animation frame that shows the prompt: the simulator may still be loading
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="terminal"] .xterm-rows')?.textContent ?? '').replace(/\u00a0/g, ' ').includes(']$ '),
+    null,
+    { polling: 'raf' },
+  )
+  await focusTerminal(page)
+  const line = "oc get namespace default -o name; echo 'typed at once' done-$((6*7))"
+  await page.keyboard.type(line)
+  await page.keyboard.press('Enter')
+  const screen = await waitForScreen(page, /^typed at once done-42\n\[you@bastion ~\]\$$/m)
+  expect(screen).toContain(`[you@bastion ~]$ ${line}\nnamespace/default\ntyped at once done-42\n`)
+})

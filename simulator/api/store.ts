@@ -41,6 +41,8 @@ export class ObjectStore {
   private podsByNode = new Map<string, Map<string, ObjectRef>>()
   /** node name → a number that changes whenever a pod bound to that node is written (see `nodePodsVersion`) */
   private nodeVersions = new Map<string, number>()
+  /** "resource\u0000namespace\u0000key\u0000value" → names of the objects carrying that label (insertion-ordered) */
+  private byLabel = new Map<string, Set<string>>()
   private seq = 0
 
   get(resource: string, namespace: string, name: string): KObject | undefined {
@@ -141,6 +143,23 @@ export class ObjectStore {
     return pods ? [...pods.values()] : []
   }
 
+  /**
+   * Objects of one namespace whose label `key` has the value `value`, sorted by name (as `list` would return
+   * them): a selector with an equality term looks only at the objects that can match it.
+   */
+  listByLabel(resource: string, namespace: string, key: string, value: string): KObject[] {
+    const names = this.byLabel.get(`${resource}\u0000${namespace}\u0000${key}\u0000${value}`)
+    if (!names || names.size === 0) return []
+    const items = this.state.objects[resource]?.[namespace]
+    if (!items) return []
+    const out: KObject[] = []
+    for (const name of [...names].sort()) {
+      const o = items[name]
+      if (o) out.push(o)
+    }
+    return out
+  }
+
   /** Changes (never back to an earlier value) whenever a pod bound to `node` is written, added or removed. */
   nodePodsVersion(node: string): number | undefined {
     return this.nodeVersions.get(node)
@@ -161,6 +180,7 @@ export class ObjectStore {
     this.byUid.clear()
     this.podsByNode.clear()
     this.nodeVersions.clear()
+    this.byLabel.clear()
     for (const [resource, byNs] of Object.entries(state.objects)) {
       for (const [ns, items] of Object.entries(byNs)) {
         for (const [name, obj] of Object.entries(items)) this.reindex(resource, ns, name, undefined, obj)
@@ -179,6 +199,28 @@ export class ObjectStore {
       deps.set(key, ref)
     }
     if (after?.metadata.uid) this.byUid.set(after.metadata.uid, ref)
+    const fromLabels = before?.metadata.labels
+    const toLabels = after?.metadata.labels
+    if (fromLabels !== toLabels) {
+      const prefix = `${resource}\u0000${namespace}\u0000`
+      if (fromLabels) {
+        for (const k of Object.keys(fromLabels)) {
+          if (toLabels && Object.hasOwn(toLabels, k) && toLabels[k] === fromLabels[k]) continue
+          const lk = `${prefix}${k}\u0000${fromLabels[k]}`
+          const names = this.byLabel.get(lk)
+          if (names?.delete(name) && names.size === 0) this.byLabel.delete(lk)
+        }
+      }
+      if (toLabels) {
+        for (const k of Object.keys(toLabels)) {
+          if (fromLabels && Object.hasOwn(fromLabels, k) && fromLabels[k] === toLabels[k]) continue
+          const lk = `${prefix}${k}\u0000${toLabels[k]}`
+          let names = this.byLabel.get(lk)
+          if (!names) this.byLabel.set(lk, (names = new Set()))
+          names.add(name)
+        }
+      }
+    }
     if (resource === 'pods') {
       const podKey = `${namespace}\u0000${name}`
       const from: string | undefined = before?.spec?.nodeName || undefined

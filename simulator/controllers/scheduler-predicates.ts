@@ -4,7 +4,7 @@
  * reason strings that end up in `FailedScheduling` messages.
  */
 import type { KObject } from '../api/types'
-import { selectorFromObject } from '../api/selectors'
+import { selectorFromObject, type LabelSelector } from '../api/selectors'
 import { parseQuantity } from '../format/quantity'
 import { isPodActive, podRequest } from './util'
 
@@ -37,6 +37,29 @@ const q = (s: string) => {
   if (parsed.size > 4096) parsed.clear()
   parsed.set(s, v)
   return v
+}
+
+/** Parsed selectors of stored (frozen, so never changing) label selector objects. */
+const selectorMemo = new WeakMap<object, LabelSelector>()
+
+function selectorOf(ls: any): LabelSelector {
+  if (typeof ls !== 'object' || ls === null || !Object.isFrozen(ls)) return selectorFromObject(ls)
+  let sel = selectorMemo.get(ls)
+  if (!sel) selectorMemo.set(ls, (sel = selectorFromObject(ls)))
+  return sel
+}
+
+/** cpu and memory requests of stored (frozen) pods, computed once per pod object */
+const requestMemo = new WeakMap<object, { cpu: number; memory: number }>()
+
+function requestsOf(pod: KObject): { cpu: number; memory: number } {
+  const frozen = Object.isFrozen(pod)
+  let r = frozen ? requestMemo.get(pod) : undefined
+  if (!r) {
+    r = { cpu: podRequest(pod, 'cpu', q), memory: podRequest(pod, 'memory', q) }
+    if (frozen) requestMemo.set(pod, r)
+  }
+  return r
 }
 
 export function tolerates(tolerations: any[] | undefined, taint: any): boolean {
@@ -87,7 +110,7 @@ function antiAffinityConflict(pod: KObject, node: KObject, usage: NodeUsage, all
     const key = t.topologyKey
     const value = node.metadata.labels?.[key]
     if (value === undefined) continue
-    const sel = selectorFromObject(t.labelSelector)
+    const sel = selectorOf(t.labelSelector)
     const namespaces: string[] = t.namespaces?.length ? t.namespaces : [pod.metadata.namespace]
     const hit = (u: NodeUsage) => u.list.some((p) => namespaces.includes(p.metadata.namespace!) && sel.matches(p.metadata.labels))
     if (key === 'kubernetes.io/hostname' ? hit(usage) : [...all].some(([n, u]) => nodesByName.get(n)?.metadata.labels?.[key] === value && hit(u))) {
@@ -98,7 +121,7 @@ function antiAffinityConflict(pod: KObject, node: KObject, usage: NodeUsage, all
     for (const t of p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
       if (t.topologyKey !== 'kubernetes.io/hostname') continue
       const namespaces: string[] = t.namespaces?.length ? t.namespaces : [p.metadata.namespace]
-      if (namespaces.includes(pod.metadata.namespace!) && selectorFromObject(t.labelSelector).matches(pod.metadata.labels)) return "node(s) didn't satisfy existing pods anti-affinity rules"
+      if (namespaces.includes(pod.metadata.namespace!) && selectorOf(t.labelSelector).matches(pod.metadata.labels)) return "node(s) didn't satisfy existing pods anti-affinity rules"
     }
   }
   return undefined
@@ -118,8 +141,7 @@ export function filterNode(pod: KObject, node: KObject, usage: NodeUsage, all: M
   const alloc = node.status?.allocatable ?? {}
   const reasons: string[] = []
   if (alloc.pods !== undefined && usage.pods + 1 > q(String(alloc.pods))) reasons.push('Too many pods')
-  const cpu = podRequest(pod, 'cpu', q)
-  const mem = podRequest(pod, 'memory', q)
+  const { cpu, memory: mem } = requestsOf(pod)
   if (alloc.cpu !== undefined && cpu > 0 && usage.cpu + cpu > q(String(alloc.cpu)) + 1e-9) reasons.push('Insufficient cpu')
   if (alloc.memory !== undefined && mem > 0 && usage.memory + mem > q(String(alloc.memory))) reasons.push('Insufficient memory')
   if (reasons.length) return { reasons, resolvable: true }
@@ -136,8 +158,9 @@ export function nodeUsage(pods: KObject[]): Map<string, NodeUsage> {
     if (!n || !isPodActive(p)) continue
     let u = out.get(n)
     if (!u) out.set(n, (u = { cpu: 0, memory: 0, pods: 0, list: [] }))
-    u.cpu += podRequest(p, 'cpu', q)
-    u.memory += podRequest(p, 'memory', q)
+    const r = requestsOf(p)
+    u.cpu += r.cpu
+    u.memory += r.memory
     u.pods++
     u.list.push(p)
   }

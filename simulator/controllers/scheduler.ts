@@ -116,6 +116,25 @@ function pinnedNames(pod: KObject): Set<string> | undefined {
   return names
 }
 
+/**
+ * Controller uid → number of pods of a node's usage list. Lists are never changed once a pass looks at them (a
+ * pass that binds a pod gives its node a new list), so the counts are remembered per list.
+ */
+const ownerCountMemo = new WeakMap<KObject[], Map<string, number>>()
+
+function ownerCounts(list: KObject[]): Map<string, number> {
+  let counts = ownerCountMemo.get(list)
+  if (!counts) {
+    counts = new Map()
+    for (const p of list) {
+      const uid = controllerRef(p)?.uid
+      if (uid !== undefined) counts.set(uid, (counts.get(uid) ?? 0) + 1)
+    }
+    ownerCountMemo.set(list, counts)
+  }
+  return counts
+}
+
 /** One scheduling attempt; returns the chosen node when the pod was bound. */
 function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): ReconcileResult | void {
   const total = pass.nodes.length
@@ -150,7 +169,11 @@ function scheduleOne(ctx: ControllerContext, pod: KObject, pass: Pass): Reconcil
     return { requeueAfter: RETRY_MS }
   }
   const owner = controllerRef(pod)?.uid
-  const sameOwner = (n: KObject) => (owner ? (pass.usage.get(n.metadata.name)?.list ?? []).filter((p) => controllerRef(p)?.uid === owner).length : 0)
+  const sameOwner = (n: KObject) => {
+    if (!owner) return 0
+    const list = pass.usage.get(n.metadata.name)?.list
+    return list ? ownerCounts(list).get(owner) ?? 0 : 0
+  }
   // The head of the list sorted by (spread, used, name): a linear scan for the minimum, as names are unique (a
   // NaN fraction, which would make the order inconsistent, takes the sort itself).
   const scored = feasible.map((n) => ({ n, spread: sameOwner(n), used: requestedFraction(n, pass.usage.get(n.metadata.name)) }))

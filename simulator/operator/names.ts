@@ -52,7 +52,8 @@ export function releaseVersion(ctx: ControllerContext): string {
 export function operatorPod(ctx: ControllerContext): KObject | undefined {
   // the pods matching `name=cluster-image-registry-operator` in name order, the selector checked directly (the
   // namespace also holds a node-ca pod per node)
-  for (const p of ctx.api.store.list('pods', NS)) {
+  // (through the store's label index: the same pods in the same order as a listing filtered by the label)
+  for (const p of ctx.api.store.listByLabel('pods', NS, 'name', 'cluster-image-registry-operator')) {
     const labels = p.metadata.labels
     if (!labels || !Object.hasOwn(labels, 'name') || labels.name !== 'cluster-image-registry-operator') continue
     if (!p.metadata.deletionTimestamp && p.status?.phase === 'Running' && p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')) return p

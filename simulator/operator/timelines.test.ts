@@ -43,7 +43,7 @@ describe('timeline B: move to infra nodes (1 replica, RollingUpdate)', () => {
     const fresh = during.find((p) => p.metadata.name !== old.metadata.name)!
     expect(during.map((p) => p.metadata.name === old.metadata.name).sort()).toEqual([false, true])
     expect(fresh.spec.nodeName).toBe('infra-0')
-    expect(fresh.metadata.labels['pod-template-hash']).not.toBe(old.metadata.labels['pod-template-hash'])
+    expect(fresh.metadata.labels?.['pod-template-hash']).not.toBe(old.metadata.labels?.['pod-template-hash'])
     expect(cond(c, 'Available')).toBe('True MinimumAvailability: The registry has minimum availability')
     expect(cond(c, 'Progressing')).toBe('True DeploymentNotCompleted: The deployment has not completed')
     // the new pod turns ready after its readiness delay; only then does the old one go Terminating (preStop sleep 25)

@@ -1,8 +1,12 @@
 /**
  * Runs the sandbox page's lifecycle: owns the tab lock, restores or creates the session, drives the clock,
  * saves, hands over to another tab, resets (the shared part is SessionController's).
+ *
+ * The simulator (`./session`) is loaded lazily: a new sandbox's terminal and prompt are on screen before it has
+ * loaded and built the scenario's cluster (keystrokes typed meanwhile wait for the session).
  */
-import { createSession, DEFAULT_SEED, restoreSandbox, saveSandbox, type ClusterSession } from './session'
+import type { ClusterSession } from './session'
+import { DEFAULT_SEED } from './session-defaults'
 import { makeRecord, sandboxKey, type LoadedRecord } from './storage/record'
 import { message, SessionController, type SessionControllerOptions } from './session-controller.svelte'
 
@@ -10,6 +14,32 @@ export type { Phase } from './session-controller.svelte'
 
 export interface ControllerOptions extends SessionControllerOptions {
   scenario: string
+}
+
+type SimulatorModule = typeof import('./session')
+let simulator: Promise<SimulatorModule> | null = null
+
+/** the simulator and the page's session functions (one load, shared) */
+export function loadSimulator(): Promise<SimulatorModule> {
+  simulator ??= import('./session').catch((err) => {
+    simulator = null
+    throw err
+  })
+  return simulator
+}
+
+/** resolves once the page has painted what is on screen now (or after 100 ms, e.g. in a hidden tab) */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100)
+    if (typeof requestAnimationFrame !== 'function') return
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer)
+        resolve()
+      }, 0),
+    )
+  })
 }
 
 export class SandboxController extends SessionController {
@@ -20,7 +50,7 @@ export class SandboxController extends SessionController {
   /** deletes the saved record and starts a new cluster */
   async startFresh(): Promise<void> {
     await this.discardSaved()
-    this.runNew()
+    await this.runNew()
   }
 
   /** a command finished: save now */
@@ -28,33 +58,54 @@ export class SandboxController extends SessionController {
     void this.saver?.now()
   }
 
-  protected fresh(): void {
-    try {
-      this.runNew()
-    } catch (err) {
-      this.phase = { name: 'failed', message: message(err) }
-    }
+  protected async fresh(): Promise<void> {
+    await this.runNew()
   }
 
-  protected restore(_raw: unknown, record: LoadedRecord, speed: number): void {
-    const { session, saved } = restoreSandbox(record.state)
-    this.runSandbox(session, saved.seed, record.scrollback, speed)
+  protected async restore(_raw: unknown, record: LoadedRecord, speed: number): Promise<void> {
+    const sim = await loadSimulator()
+    if (this.destroyed) return
+    const { session, saved } = sim.restoreSandbox(record.state)
+    this.runSandbox(sim, session, saved.seed, record.scrollback, speed)
   }
 
-  private runNew(): void {
-    this.runSandbox(createSession({ scenario: this.opts.scenario, seed: DEFAULT_SEED }), DEFAULT_SEED, [], this.opts.urlSpeed ?? 1)
-  }
-
-  private runSandbox(session: ClusterSession, seed: number, scrollback: string[], speed: number): void {
+  /** a new cluster: the terminal shows the prompt at once, the session follows */
+  private async runNew(): Promise<void> {
     const scenario = this.opts.scenario
-    this.run(session, scrollback, speed, (lines) =>
-      makeRecord({
-        scenario,
-        state: saveSandbox(session, { scenario, seed }),
-        scrollback: lines,
-        speed: this.speed,
-        savedAt: Date.now(),
-      }),
+    // the simulator loads once the terminal and its prompt are painted
+    const sim = afterPaint().then(loadSimulator)
+    const ready = sim.then((m) => m.createSession({ scenario, seed: DEFAULT_SEED }))
+    this.showPending(ready, [])
+    let session: ClusterSession
+    try {
+      session = await ready
+    } catch (err) {
+      if (this.pendingSession === ready) this.stop({ name: 'failed', message: message(err) })
+      return
+    }
+    const m = await sim
+    if (this.destroyed || this.pendingSession !== ready) return
+    this.runSandbox(m, session, DEFAULT_SEED, [], this.opts.urlSpeed ?? 1, ready)
+  }
+
+  private runSandbox(
+    { saveSandbox }: SimulatorModule,
+    session: ClusterSession, seed: number, scrollback: string[], speed: number, pending?: Promise<ClusterSession>): void {
+    const scenario = this.opts.scenario
+    this.run(
+      session,
+      scrollback,
+      speed,
+      (lines) =>
+        makeRecord({
+          scenario,
+          state: saveSandbox(session, { scenario, seed }),
+          scrollback: lines,
+          speed: this.speed,
+          savedAt: Date.now(),
+        }),
+      undefined,
+      pending,
     )
   }
 }

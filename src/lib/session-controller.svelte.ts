@@ -39,6 +39,11 @@ export abstract class SessionController implements TimeControl {
   /** why progress is not being saved, or null when it is */
   storageProblem = $state<StorageProblem | null>(null)
   session = $state.raw<ClusterSession | null>(null)
+  /**
+   * the session being built, while the terminal is already on screen (its prompt painted, keystrokes kept); stays
+   * the same when that session runs, so the terminal goes on
+   */
+  pendingSession = $state.raw<Promise<ClusterSession> | null>(null)
   /** saved lines the terminal prints before its first prompt */
   scrollback = $state.raw<string[]>([])
   /** bumped for every new session, so the terminal is rebuilt */
@@ -66,8 +71,8 @@ export abstract class SessionController implements TimeControl {
   /** builds a new session and runs it (nothing was saved, or the saved record was thrown away) */
   protected abstract fresh(): Promise<void> | void
 
-  /** runs the session in a saved record; throws when it cannot be restored */
-  protected abstract restore(raw: unknown, record: LoadedRecord, speed: number): void
+  /** runs the session in a saved record; throws (or rejects) when it cannot be restored */
+  protected abstract restore(raw: unknown, record: LoadedRecord, speed: number): Promise<void> | void
 
   /** the session changed (the ticker, a command) */
   protected sessionChanged(): void {}
@@ -163,7 +168,7 @@ export abstract class SessionController implements TimeControl {
     }
     const record = readRecord(raw)
     try {
-      this.restore(raw, record, this.base.urlSpeed ?? record.speed ?? 1)
+      await this.restore(raw, record, this.base.urlSpeed ?? record.speed ?? 1)
     } catch (err) {
       console.warn(`the saved ${this.noun} could not be restored`, err)
       this.phase = { name: 'restore-failed', message: message(err) }
@@ -171,9 +176,21 @@ export abstract class SessionController implements TimeControl {
   }
 
   /**
+   * Stops the session before and puts a terminal on screen for `ready`, the session being built (a new one: its
+   * prompt is the initial prompt); `run(…, ready)` then runs it in that same terminal.
+   */
+  protected showPending(ready: Promise<ClusterSession>, scrollback: string[]): void {
+    this.stop({ name: 'starting' })
+    this.scrollback = scrollback
+    this.pendingSession = ready
+    this.generation++
+  }
+
+  /**
    * Runs `session` in place of the one before: drives its clock and saves it.
    * @param prepare called once the session before has stopped, before anything is saved
    * @param capture the whole record to save, given the scrollback to keep
+   * @param pending the promise `session` came from, when `showPending` put it on screen: its terminal goes on
    */
   protected run(
     session: ClusterSession,
@@ -181,8 +198,10 @@ export abstract class SessionController implements TimeControl {
     speed: number,
     capture: (scrollback: string[]) => unknown,
     prepare?: () => void,
+    pending?: Promise<ClusterSession>,
   ): void {
-    this.stop({ name: 'starting' })
+    const keepTerminal = pending !== undefined && pending === this.pendingSession
+    this.stop({ name: 'starting' }, keepTerminal)
     this.speed = speed
     this.paused = false
     prepare?.()
@@ -209,17 +228,21 @@ export abstract class SessionController implements TimeControl {
       this.stopped()
     }
     this.session = session
-    this.scrollback = scrollback
-    this.generation++
+    if (!keepTerminal) {
+      this.scrollback = scrollback
+      this.generation++
+    }
     this.phase = { name: 'running' }
     this.started()
   }
 
-  protected stop(next: Phase): void {
+  /** @param keepPending leaves the pending session's terminal on screen (it is about to run) */
+  protected stop(next: Phase, keepPending = false): void {
     this.stopRunning?.()
     this.stopRunning = null
     this.saver = null
     this.session = null
+    if (!keepPending && this.pendingSession) this.pendingSession = null
     this.phase = next
   }
 

@@ -3,13 +3,10 @@ import type { TerminalSession } from '../../simulator/terminal-session'
 import type { ClusterSession } from '../../simulator/session'
 import { createSandboxSession } from '../../simulator/sandbox'
 import { restoreSession, saveSession, type SavedSession } from '../../simulator/persistence'
+import { DEFAULT_SCENARIO } from './session-defaults'
 
 export type { TerminalSession, ClusterSession, SavedSession }
-
-/** the scenario the sandbox starts with */
-export const DEFAULT_SCENARIO = 'minimal'
-/** the seed a fresh sandbox cluster is built with */
-export const DEFAULT_SEED = 1
+export { DEFAULT_SCENARIO, DEFAULT_SEED, INITIAL_PROMPT } from './session-defaults'
 
 export function createSession(options: { scenario?: string; seed?: number; user?: string } = {}): ClusterSession {
   return createSandboxSession({ ...options, scenario: options.scenario ?? DEFAULT_SCENARIO, timeMode: 'live' })

@@ -3,7 +3,7 @@ import type { StatusCause } from '../errors'
 import type { Schema } from './types'
 import { applyDefaults } from './defaults'
 import { pruneNonNullableNulls, pruneUnknownFields } from './prune'
-import { validateObject } from './validate'
+import { validationCauses } from './validate'
 
 /** Result of `admitObject`: the object to store, validation causes and the unknown-field paths to warn about. */
 export interface AdmitResult<T> {
@@ -18,10 +18,12 @@ export interface AdmitResult<T> {
  * Pass `prune: false` to keep unknown fields (pre-structural-schema CRDs of the 4.0 era did not prune).
  */
 export function admitObject<T>(schema: Schema, obj: T, opts: { style: 'crd' | 'builtin'; kind: string; prune?: boolean }): AdmitResult<T> {
-  if (opts.style === 'builtin') validateObject(schema, obj, opts)
+  // The typed decode sees the object as sent; when pruning keeps it as it is (the usual case), validating the
+  // pruned value would walk the very same object again with the same result, so those causes are reused.
+  const decoded = opts.style === 'builtin' ? validationCauses(schema, obj, opts) : undefined
   const pruned = opts.prune === false ? { value: obj as unknown, unknownFields: [] } : pruneUnknownFields(schema, obj)
   let value = pruned.value as T
   if (opts.style === 'crd') value = applyDefaults(schema, pruneNonNullableNulls(schema, value))
-  const { causes } = validateObject(schema, value, opts)
+  const causes = decoded && (value as unknown) === (obj as unknown) ? decoded : validationCauses(schema, value, opts)
   return { value, causes, unknownFields: pruned.unknownFields }
 }

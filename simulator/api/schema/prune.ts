@@ -26,27 +26,30 @@ function pruneAt(s: Schema, v: unknown, path: string, unknown: string[]): unknow
   if (s.type !== 'object' && !(s.type === undefined && !preserve && s.properties)) return v
   const props = s.properties
   const add = s.additionalProperties
-  let changed = false
-  const out: Record<string, unknown> = {}
-  for (const [k, x] of Object.entries(v)) {
-    const p = childPath(path, k)
+  // The copy is made only once something changes (most objects are kept as they are): the keys before that
+  // point are copied as they were.
+  let out: Record<string, unknown> | undefined
+  const keys = Object.keys(v)
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
+    const x = v[k]
     const ps = own(props, k)
-    if (ps) {
-      const y = pruneAt(ps, x, p, unknown)
-      if (y !== x) changed = true
-      defineKey(out, k, y)
-    } else if (add && typeof add === 'object') {
-      const y = pruneAt(add, x, p, unknown)
-      if (y !== x) changed = true
-      defineKey(out, k, y)
-    } else if (add === true || preserve || (s['x-kubernetes-embedded-resource'] && EMBEDDED_KEYS.has(k))) {
-      defineKey(out, k, x)
-    } else {
-      unknown.push(p)
-      changed = true
+    let y: unknown
+    let keep = true
+    if (ps) y = pruneAt(ps, x, childPath(path, k), unknown)
+    else if (add && typeof add === 'object') y = pruneAt(add, x, childPath(path, k), unknown)
+    else if (add === true || preserve || (s['x-kubernetes-embedded-resource'] && EMBEDDED_KEYS.has(k))) y = x
+    else {
+      unknown.push(childPath(path, k))
+      keep = false
     }
+    if (out === undefined && (!keep || y !== x)) {
+      out = {}
+      for (let j = 0; j < i; j++) defineKey(out, keys[j], v[keys[j]])
+    }
+    if (out !== undefined && keep) defineKey(out, k, y)
   }
-  return changed ? out : v
+  return out ?? v
 }
 
 /** Drops fields unknown to the schema (kept under x-kubernetes-preserve-unknown-fields); never mutates `obj`. */

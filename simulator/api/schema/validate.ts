@@ -85,24 +85,23 @@ function crd(s: Schema, v: unknown, path: string, out: StatusCause[]): void {
     const vals = s.enum.map((e) => (typeof e === 'string' ? goQuote(e) : JSON.stringify(e))).join(', ')
     out.push({ reason: 'FieldValueNotSupported', field: path, message: `Unsupported value: ${goValue(v)}: supported values: ${vals}` })
   }
-  const invalid = (detail: string) => out.push({ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${goValue(v)}: ${path} in body ${detail}` })
   if (typeof v === 'string') {
     if (s.maxLength !== undefined && [...v].length > s.maxLength)
       out.push({ reason: 'FieldValueTooLong', field: path, message: `Too long: may not be longer than ${s.maxLength}` })
-    if (s.minLength !== undefined && [...v].length < s.minLength) invalid(`should be at least ${s.minLength} chars long`)
+    if (s.minLength !== undefined && [...v].length < s.minLength) crdInvalid(out, path, v, `should be at least ${s.minLength} chars long`)
     if (s.pattern !== undefined) {
       const re = compile(s.pattern)
-      if (re && !re.test(v)) invalid(`should match '${s.pattern}'`)
+      if (re && !re.test(v)) crdInvalid(out, path, v, `should match '${s.pattern}'`)
     }
     if (!formatOk(s.format, v))
       out.push({ reason: 'FieldValueTypeInvalid', field: path, message: `Invalid value: ${goQuote(v)}: ${path} in body must be of type ${s.format}: ${goQuote(v)}` })
   }
   if (typeof v === 'number') {
-    if (s.minimum !== undefined && v < s.minimum) invalid(`should be greater than or equal to ${s.minimum}`)
-    if (s.maximum !== undefined && v > s.maximum) invalid(`should be less than or equal to ${s.maximum}`)
+    if (s.minimum !== undefined && v < s.minimum) crdInvalid(out, path, v, `should be greater than or equal to ${s.minimum}`)
+    if (s.maximum !== undefined && v > s.maximum) crdInvalid(out, path, v, `should be less than or equal to ${s.maximum}`)
   }
   if (Array.isArray(v)) {
-    if (s.items) v.forEach((x, i) => crd(s.items!, x, indexPath(path, i), out))
+    if (s.items) for (let i = 0; i < v.length; i++) crd(s.items, v[i], indexPath(path, i), out)
     return
   }
   if (isPlainObject(v)) {
@@ -119,7 +118,15 @@ function crd(s: Schema, v: unknown, path: string, out: StatusCause[]): void {
   }
 }
 
+function crdInvalid(out: StatusCause[], path: string, v: unknown, detail: string): void {
+  out.push({ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${goValue(v)}: ${path} in body ${detail}` })
+}
+
 /* ------------------------------------------------------------------------------------------- builtin style */
+
+function builtinInvalid(out: StatusCause[], path: string, v: unknown, detail: string): void {
+  out.push({ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${goValue(v)}: ${detail}` })
+}
 
 interface GoCtx {
   struct: string
@@ -189,23 +196,22 @@ function builtin(s: Schema, v: unknown, path: string, prop: string, ctx: GoCtx, 
       .join(', ')
     out.push({ reason: 'FieldValueNotSupported', field: path, message: `Unsupported value: ${goValue(v)}: supported values: ${vals}` })
   }
-  const invalid = (detail: string) => out.push({ reason: 'FieldValueInvalid', field: path, message: `Invalid value: ${goValue(v)}: ${detail}` })
   if (typeof v === 'number') {
     const { minimum: lo, maximum: hi } = s
-    if (lo !== undefined && hi !== undefined && (v < lo || v > hi)) invalid(`must be between ${lo} and ${hi}, inclusive`)
-    else if (lo !== undefined && v < lo) invalid(`must be greater than or equal to ${lo}`)
-    else if (hi !== undefined && v > hi) invalid(`must be less than or equal to ${hi}`)
+    if (lo !== undefined && hi !== undefined && (v < lo || v > hi)) builtinInvalid(out, path, v, `must be between ${lo} and ${hi}, inclusive`)
+    else if (lo !== undefined && v < lo) builtinInvalid(out, path, v, `must be greater than or equal to ${lo}`)
+    else if (hi !== undefined && v > hi) builtinInvalid(out, path, v, `must be less than or equal to ${hi}`)
   }
   if (typeof v === 'string') {
     if (s.maxLength !== undefined && [...v].length > s.maxLength)
       out.push({ reason: 'FieldValueTooLong', field: path, message: `Too long: may not be longer than ${s.maxLength}` })
     if (s.pattern !== undefined) {
       const re = compile(s.pattern)
-      if (re && !re.test(v)) invalid(`must match the regex ${s.pattern}`)
+      if (re && !re.test(v)) builtinInvalid(out, path, v, `must match the regex ${s.pattern}`)
     }
   }
   if (Array.isArray(v)) {
-    if (s.items) v.forEach((x, i) => builtin(s.items!, x, indexPath(path, i), prop, ctx, out))
+    if (s.items) for (let i = 0; i < v.length; i++) builtin(s.items, v[i], indexPath(path, i), prop, ctx, out)
     return
   }
   if (isPlainObject(v)) {
@@ -214,7 +220,8 @@ function builtin(s: Schema, v: unknown, path: string, prop: string, ctx: GoCtx, 
       if (isEmpty(v[r])) out.push({ reason: 'FieldValueRequired', field: childPath(path, r), message: 'Required value' })
     }
     const add = s.additionalProperties
-    for (const [k, x] of Object.entries(v)) {
+    for (const k of Object.keys(v)) {
+      const x = v[k]
       const ps = own(s.properties, k)
       if (ps) builtin(ps, x, childPath(path, k), k, { struct: inner.struct, goPath: childPath(ctx.goPath, k) }, out)
       else if (add && typeof add === 'object') builtin(add, x, `${path}[${k}]`, prop, ctx, out)
@@ -227,10 +234,16 @@ function builtin(s: Schema, v: unknown, path: string, prop: string, ctx: GoCtx, 
  * style 'builtin' throws DecodeError on the first type mismatch and reports semantic problems as causes.
  */
 export function validateObject(schema: Schema, obj: unknown, opts: ValidateOptions): ValidateResult {
+  const causes = validationCauses(schema, obj, opts)
+  const { unknownFields } = pruneUnknownFields(schema, obj, opts.path ?? '')
+  return { causes, unknownFields }
+}
+
+/** The causes of `validateObject` alone (same walk, same throws), without the unknown-field report. */
+export function validationCauses(schema: Schema, obj: unknown, opts: ValidateOptions): StatusCause[] {
   const path = opts.path ?? ''
   const causes: StatusCause[] = []
   if (opts.style === 'crd') crd(schema, obj, path, causes)
   else builtin(schema, obj, path, '', { struct: schema['x-go-name'] ?? opts.kind, goPath: path }, causes)
-  const { unknownFields } = pruneUnknownFields(schema, obj, path)
-  return { causes, unknownFields }
+  return causes
 }

@@ -4,7 +4,7 @@
  * `#/metrics?lab=<id>` name one explicitly; a bare `#/metrics` uses the remembered one, else the default sandbox.
  */
 import { parseRoute, hashParam } from '../router.svelte'
-import { DEFAULT_SCENARIO } from '../session'
+import { DEFAULT_SCENARIO } from '../session-defaults'
 
 export type Workspace = { kind: 'sandbox'; scenario: string } | { kind: 'lab'; id: string }
 

@@ -14,7 +14,10 @@ export interface TerminalHandle {
   focus(): void
   /** the text lines above the prompt (at most `max`), for saving */
   scrollback(max: number): string[]
-  /** types `text` at the prompt and presses Enter (ignored while a command runs); false when busy */
+  /**
+   * types `text` at the prompt and presses Enter (ignored while a command runs); false when busy. Before the
+   * session is ready the text joins the keystrokes that wait for it.
+   */
   run(text: string): boolean
   dispose(): void
 }
@@ -22,6 +25,11 @@ export interface TerminalHandle {
 export interface AttachOptions {
   /** saved lines printed before the first prompt */
   scrollback?: string[]
+  /**
+   * While the session is still loading (a promise was given), the prompt to paint at once: it must be the one the
+   * session will have (a new session's). Without it, the scrollback and the prompt wait for the session.
+   */
+  initialPrompt?: string
   /** called after a command finished and its output and the next prompt are on screen */
   onCommandDone?: () => void
   /** called just before a command line runs */
@@ -61,10 +69,32 @@ const THEME = {
   brightWhite: '#eceff4',
 }
 
+/** stands in for the session until it is ready: only the prompt is asked for meanwhile (with `initialPrompt`) */
+const PENDING: TerminalSession = new Proxy({} as TerminalSession, {
+  get(_t, key) {
+    if (key === 'then') return undefined
+    return () => {
+      throw new Error(`the terminal's session is not ready (${String(key)})`)
+    }
+  },
+})
+
 export const TERMINAL_FONT =
   "ui-monospace, 'SFMono-Regular', 'DejaVu Sans Mono', 'Liberation Mono', 'Menlo', 'Consolas', monospace"
 
-export function attachTerminal(container: HTMLElement, session: TerminalSession, options: AttachOptions = {}): TerminalHandle {
+/**
+ * Attaches a terminal to `container`. `source` may be a promise of the session: the terminal is on screen at once
+ * (with the scrollback and `options.initialPrompt`, when given), the keystrokes typed meanwhile wait, and are fed to
+ * the line editor, in order and all of them, when the session is ready; from then on it behaves as with a session.
+ */
+export function attachTerminal(
+  container: HTMLElement,
+  source: TerminalSession | Promise<TerminalSession>,
+  options: AttachOptions = {},
+): TerminalHandle {
+  let session: TerminalSession = source instanceof Promise ? PENDING : source
+  /** keystrokes (and `run` texts) that arrived before the session was ready */
+  let waiting: string | null = source instanceof Promise ? '' : null
   const term = new Terminal({
     fontFamily: TERMINAL_FONT,
     fontSize: 14,
@@ -90,7 +120,7 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   safeFit()
 
   const editor = new LineEditor({
-    prompt: () => session.prompt(),
+    prompt: () => (session === PENDING ? (options.initialPrompt ?? '') : session.prompt()),
     continuationPrompt: () => session.continuationPrompt(),
     isComplete: (text) => session.isComplete(text),
     history: () => session.history(),
@@ -101,6 +131,7 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   let running: AbortController | null = null
   let busy = false
   let disposed = false
+  let prompted = false
 
   const write = (text: string) => {
     if (!disposed && text) term.write(text)
@@ -190,6 +221,10 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
 
   const onData = term.onData((data) => {
     if (disposed) return
+    if (waiting !== null) {
+      waiting += data
+      return
+    }
     if (running || busy) {
       if (data.includes('\x03') && running) {
         abortedFlag = true
@@ -233,15 +268,39 @@ export function attachTerminal(container: HTMLElement, session: TerminalSession,
   ro.observe(container)
   const onResize = term.onResize(() => editor.resized())
 
-  if (options.scrollback?.length) write(scrollbackText(options.scrollback))
-  write(editor.start())
+  const firstPrompt = () => {
+    prompted = true
+    if (options.scrollback?.length) write(scrollbackText(options.scrollback))
+    write(editor.start())
+  }
+  if (waiting === null || options.initialPrompt !== undefined) firstPrompt()
+  if (source instanceof Promise) {
+    const initialPrompt = options.initialPrompt
+    source.then(
+      (s) => {
+        if (disposed) return
+        session = s
+        if (!prompted) firstPrompt()
+        else if (initialPrompt !== undefined && s.prompt() !== initialPrompt) {
+          console.warn(`the terminal painted the prompt ${JSON.stringify(initialPrompt)}, the session's is ${JSON.stringify(s.prompt())}`)
+        }
+        const typed = waiting ?? ''
+        waiting = null
+        if (typed !== '') void process(typed)
+      },
+      // the page shows why the session did not start; the terminal just stops taking input
+      () => {},
+    )
+  }
 
   return {
     terminal: term,
     focus: () => term.focus(),
     run: (text) => {
       if (disposed || running || busy) return false
-      void process(text.replace(/\n+$/, '').replace(/\r?\n/g, '\r') + '\r')
+      const keys = text.replace(/\n+$/, '').replace(/\r?\n/g, '\r') + '\r'
+      if (waiting !== null) waiting += keys
+      else void process(keys)
       return true
     },
     scrollback: (max) => (disposed ? [] : readScrollback(term.buffer.active, max)),
