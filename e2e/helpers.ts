@@ -77,7 +77,12 @@ export async function recordNetwork(page: Page, context: BrowserContext, origin:
   )
   page.on('request', (r) => log.requests.push(r.url()))
   page.on('worker', (w) => log.requests.push(w.url()))
-  page.on('requestfailed', (r) => log.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`))
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? ''
+    // A reload or navigation cancels same-origin chunk downloads still in flight: that is not a failure.
+    if (why === 'net::ERR_ABORTED' && isLocal(r.url(), origin)) return
+    log.failed.push(`${r.url()}: ${why}`)
+  })
   page.on('pageerror', (e) => log.pageErrors.push(String(e)))
   page.on('console', (m) => {
     if (m.type() === 'error') log.consoleErrors.push(m.text())

@@ -43,6 +43,8 @@ export class ObjectStore {
   private nodeVersions = new Map<string, number>()
   /** "resource\u0000namespace\u0000key\u0000value" → names of the objects carrying that label (insertion-ordered) */
   private byLabel = new Map<string, Set<string>>()
+  /** "resource\u0000key" → number of objects (any namespace) whose label `key` has a non-empty value */
+  private labelKeyCounts = new Map<string, number>()
   private seq = 0
 
   get(resource: string, namespace: string, name: string): KObject | undefined {
@@ -160,6 +162,11 @@ export class ObjectStore {
     return out
   }
 
+  /** Whether some object of `resource` (any namespace) has label `key` with a non-empty (truthy) value. */
+  hasLabelKey(resource: string, key: string): boolean {
+    return (this.labelKeyCounts.get(`${resource}\u0000${key}`) ?? 0) > 0
+  }
+
   /** Changes (never back to an earlier value) whenever a pod bound to `node` is written, added or removed. */
   nodePodsVersion(node: string): number | undefined {
     return this.nodeVersions.get(node)
@@ -181,6 +188,7 @@ export class ObjectStore {
     this.podsByNode.clear()
     this.nodeVersions.clear()
     this.byLabel.clear()
+    this.labelKeyCounts.clear()
     for (const [resource, byNs] of Object.entries(state.objects)) {
       for (const [ns, items] of Object.entries(byNs)) {
         for (const [name, obj] of Object.entries(items)) this.reindex(resource, ns, name, undefined, obj)
@@ -203,6 +211,8 @@ export class ObjectStore {
     const toLabels = after?.metadata.labels
     if (fromLabels !== toLabels) {
       const prefix = `${resource}\u0000${namespace}\u0000`
+      if (fromLabels) for (const k of Object.keys(fromLabels)) if (fromLabels[k]) this.labelKeyCounts.set(`${resource}\u0000${k}`, (this.labelKeyCounts.get(`${resource}\u0000${k}`) ?? 0) - 1)
+      if (toLabels) for (const k of Object.keys(toLabels)) if (toLabels[k]) this.labelKeyCounts.set(`${resource}\u0000${k}`, (this.labelKeyCounts.get(`${resource}\u0000${k}`) ?? 0) + 1)
       if (fromLabels) {
         for (const k of Object.keys(fromLabels)) {
           if (toLabels && Object.hasOwn(toLabels, k) && toLabels[k] === fromLabels[k]) continue

@@ -225,7 +225,10 @@ function reconcile(key: string, ctx: ControllerContext): ReconcileResult | void 
   if (!d) return
   const list = () => ownedBy(ctx, d!, 'replicasets.apps').filter((rs) => !rs.metadata.deletionTimestamp)
   if (d.metadata.deletionTimestamp) return void syncStatus(ctx, d, list(), undefined)
+  const stored = d
   d = clone(d)
+  // The stored (frozen) template instead of its copy: the same content, read only, and its hash is remembered.
+  if (d.spec?.template !== undefined && stored.spec?.template !== undefined) d.spec.template = stored.spec.template
   const before = JSON.stringify(d.status ?? {})
   if (!d.spec?.paused) {
     if (d.spec?.strategy?.type === 'Recreate') rolloutRecreate(ctx, d, list())

@@ -35,7 +35,7 @@ function reconcile(key: string, ctx: ControllerContext): void {
   // whole selector is still checked below.
   const first = Object.keys(svc.spec.selector)[0] as string | undefined
   const firstValue = first === undefined ? undefined : svc.spec.selector[first]
-  const candidates = typeof firstValue === 'string' ? ctx.api.store.listByLabel('pods', namespace, first!, firstValue) : ctx.api.store.list('pods', namespace)
+  const candidates = typeof firstValue === 'string' && namespace !== undefined ? ctx.api.store.listByLabel('pods', namespace, first!, firstValue) : ctx.api.store.list('pods', namespace)
   const pods = candidates.filter((p) => sel.matches(p.metadata.labels) && p.status?.podIP && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (publish || !p.metadata.deletionTimestamp))
   const byIp = (a: any, b: any) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0)
   const ready = pods.filter((p) => publish || isPodReady(p)).map(address).sort(byIp)

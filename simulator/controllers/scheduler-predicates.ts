@@ -92,7 +92,8 @@ function matchExpr(e: any, value: string | undefined): boolean {
 /** nodeSelector plus required node affinity (terms ORed; expressions and fields ANDed within a term). */
 export function matchesNodeAffinity(pod: KObject, node: KObject): boolean {
   const labels = node.metadata.labels ?? {}
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false
+  const nodeSelector = pod.spec?.nodeSelector
+  if (nodeSelector) for (const k of Object.keys(nodeSelector)) if (labels[k] !== nodeSelector[k]) return false
   const terms: any[] | undefined = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
   if (!terms?.length) return true
   return terms.some((t) => {
@@ -101,6 +102,29 @@ export function matchesNodeAffinity(pod: KObject, node: KObject): boolean {
     if (!exprs.length && !fields.length) return false
     return exprs.every((e) => matchExpr(e, labels[e.key])) && fields.every((e) => matchExpr(e, e.key === 'metadata.name' ? node.metadata.name : undefined))
   })
+}
+
+/** The hostname-scoped required anti-affinity terms of the pods of a usage list (lists never change once built). */
+const hostnameTermsMemo = new WeakMap<KObject[], { namespaces: string[]; labelSelector: any }[]>()
+
+function hostnameTermsOf(list: KObject[]): { namespaces: string[]; labelSelector: any }[] {
+  let terms = hostnameTermsMemo.get(list)
+  if (!terms) {
+    terms = []
+    for (const p of list) {
+      for (const t of p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
+        if (t.topologyKey !== 'kubernetes.io/hostname') continue
+        terms.push({ namespaces: t.namespaces?.length ? t.namespaces : [p.metadata.namespace], labelSelector: t.labelSelector })
+      }
+    }
+    hostnameTermsMemo.set(list, terms)
+  }
+  return terms
+}
+
+function anyPodMatches(u: NodeUsage, namespaces: string[], sel: LabelSelector): boolean {
+  for (const p of u.list) if (namespaces.includes(p.metadata.namespace!) && sel.matches(p.metadata.labels)) return true
+  return false
 }
 
 /** Required pod anti-affinity of `pod` against pods in the node's topology domain (and theirs against `pod`). */
@@ -112,17 +136,16 @@ function antiAffinityConflict(pod: KObject, node: KObject, usage: NodeUsage, all
     if (value === undefined) continue
     const sel = selectorOf(t.labelSelector)
     const namespaces: string[] = t.namespaces?.length ? t.namespaces : [pod.metadata.namespace]
-    const hit = (u: NodeUsage) => u.list.some((p) => namespaces.includes(p.metadata.namespace!) && sel.matches(p.metadata.labels))
-    if (key === 'kubernetes.io/hostname' ? hit(usage) : [...all].some(([n, u]) => nodesByName.get(n)?.metadata.labels?.[key] === value && hit(u))) {
-      return "node(s) didn't match pod anti-affinity rules"
+    let hit = false
+    if (key === 'kubernetes.io/hostname') hit = anyPodMatches(usage, namespaces, sel)
+    else for (const [n, u] of all) if (nodesByName.get(n)?.metadata.labels?.[key] === value && anyPodMatches(u, namespaces, sel)) {
+      hit = true
+      break
     }
+    if (hit) return "node(s) didn't match pod anti-affinity rules"
   }
-  for (const p of usage.list) {
-    for (const t of p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
-      if (t.topologyKey !== 'kubernetes.io/hostname') continue
-      const namespaces: string[] = t.namespaces?.length ? t.namespaces : [p.metadata.namespace]
-      if (namespaces.includes(pod.metadata.namespace!) && selectorOf(t.labelSelector).matches(pod.metadata.labels)) return "node(s) didn't satisfy existing pods anti-affinity rules"
-    }
+  for (const t of hostnameTermsOf(usage.list)) {
+    if (t.namespaces.includes(pod.metadata.namespace!) && selectorOf(t.labelSelector).matches(pod.metadata.labels)) return "node(s) didn't satisfy existing pods anti-affinity rules"
   }
   return undefined
 }

@@ -5,6 +5,7 @@
  */
 import type { KObject } from '../api/types'
 import type { ControllerContext } from '../controllers/types'
+import { cloneJson } from '../api/store'
 import { clone } from '../controllers/util'
 import { diff, dump, oplog } from './oplog'
 
@@ -107,6 +108,7 @@ export function deleteObject(ctx: ControllerContext, resource: string, namespace
   return true
 }
 
+/** `JSON.parse(JSON.stringify(v))` (undefined fields dropped), through the store's equivalent deep copy. */
 function stripUndefined<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T
+  return cloneJson(v)
 }

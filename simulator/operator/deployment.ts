@@ -13,8 +13,18 @@ const LABELS = { 'docker-registry': 'default' }
 
 /** `sha256:<hex>` over a JSON value (a stand-in for the operator's sha256 of the object). */
 export function checksum(v: unknown): string {
-  return `sha256:${hashHex(canonicalJson(v), 64)}`
+  const text = canonicalJson(v)
+  let sum = checksums.get(text)
+  if (sum === undefined) {
+    sum = `sha256:${hashHex(text, 64)}`
+    if (checksums.size >= 64) checksums.clear()
+    checksums.set(text, sum)
+  }
+  return sum
 }
+
+/** canonical JSON → checksum: the operator hashes the same few objects on every reconcile */
+const checksums = new Map<string, string>()
 
 /** REGISTRY_LOG_LEVEL from logLevel, else the deprecated `logging` (§1.1). */
 export function registryLogLevel(spec: any): string {
@@ -92,7 +102,8 @@ function topologySpread(ctx: ControllerContext, spec: any): any[] | undefined {
   if (spec.topologySpreadConstraints?.length) return spec.topologySpreadConstraints
   if (spec.nodeSelector && Object.keys(spec.nodeSelector).length) return undefined
   const keys = ['kubernetes.io/hostname', 'node-role.kubernetes.io/worker']
-  if (ctx.api.query('nodes').some((n) => n.metadata.labels?.['topology.kubernetes.io/zone'])) keys.push('topology.kubernetes.io/zone')
+  // (the store counts the objects carrying a label key: no listing of every node)
+  if (ctx.api.store.hasLabelKey('nodes', 'topology.kubernetes.io/zone')) keys.push('topology.kubernetes.io/zone')
   return keys.map((topologyKey) => ({ maxSkew: 1, topologyKey, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { ...LABELS } } }))
 }
 
