@@ -6,7 +6,7 @@
  * - the initial download: gzip size (computed here, zlib level 6) of every response the page received before it;
  * - keystroke → echo: a keydown listener's `performance.now()` to the frame that shows the echoed char (median of 20);
  * - Enter → output of `oc get pods -A`: keydown of Enter to the frame that shows the next prompt;
- * - time to open the editor (`oc edit sc nfs-client` → `[data-testid="editor"]` visible), when the page has one;
+ * - time to open the editor (`oc edit sc gp2-csi` → `[data-testid="editor"]` visible), when the page has one;
  * - JS heap after an hour of virtual time (`?speed=3600`, ~1.2 s wall clock; gc() first).
  * Every phase runs in a fresh browser context (the page allows one tab per sandbox and restores saved state).
  * Runs alone too: `node --import tsx scripts/bench-browser.ts` prints the figures as JSON.
@@ -251,7 +251,7 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     let editorOpenMs: number | null = null
     let editorNote = ''
     {
-      await page.keyboard.type('oc edit sc nfs-client')
+      await page.keyboard.type('oc edit sc gp2-csi')
       await page.keyboard.press('Enter')
       const keydownAt = (await page.evaluate(() => (window as any).__benchKeydown)) as number
       try {
@@ -286,6 +286,8 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
           return m ? (m.usedJSHeapSize as number) / 1048576 : null
         })
       const clock = () => l.page.evaluate(() => document.querySelector('[data-testid="clock"]')?.getAttribute('datetime') ?? null)
+      // the prompt is painted before the simulator has loaded: wait for the cluster clock
+      await l.page.waitForSelector('[data-testid="clock"][datetime]', { timeout: 30_000 })
       heapAtStartMB = await heap()
       const c0 = await clock()
       await l.page.waitForTimeout(1_200)

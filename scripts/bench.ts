@@ -191,7 +191,7 @@ function targetTable(sizes: SizeFigures[], rows: Row[], browser: BrowserFigures 
     figure: b ? `${f(b.enterToOutputMs.p50)} ms = ${f(b.enterToOutputMs.p50 / b.frameMs)} frames (p95 ${f(b.enterToOutputMs.p95)} ms)` : 'not measured',
     met: b && b.enterExtraNodes >= 1000 ? met(b.enterToOutputMs.p50 <= 2 * b.frameMs) : 'n/a',
   })
-  out.push({ what: 'open the editor (oc edit sc nfs-client)', target: '(report)', figure: b ? (b.editorOpenMs === null ? `not available: ${b.editorNote}` : `${f(b.editorOpenMs, 0)} ms`) : 'not measured', met: 'n/a' })
+  out.push({ what: 'open the editor (oc edit sc gp2-csi)', target: '(report)', figure: b ? (b.editorOpenMs === null ? `not available: ${b.editorNote}` : `${f(b.editorOpenMs, 0)} ms`) : 'not measured', met: 'n/a' })
   out.push({ what: `heap after 1 h virtual time (page: ${b?.enterScenario ?? '?'})`, target: '(report)', figure: b ? (b.heapAfterHourMB === null ? 'n/a (no performance.memory)' : `${f(b.heapAfterHourMB)} MB (virtual ${f(b.virtualMinutesAdvanced, 0)} min)`) : 'not measured', met: 'n/a' })
   for (const label of ['get pods -A', 'describe pod', 'patch config']) {
     const r = at(largest.extraNodes, label)

@@ -14,6 +14,8 @@ export type { Phase } from './session-controller.svelte'
 
 export interface ControllerOptions extends SessionControllerOptions {
   scenario: string
+  /** extra worker nodes (`?nodes=N`) */
+  nodes?: number
 }
 
 type SimulatorModule = typeof import('./session')
@@ -44,7 +46,7 @@ function afterPaint(): Promise<void> {
 
 export class SandboxController extends SessionController {
   constructor(private readonly opts: ControllerOptions) {
-    super(sandboxKey(opts.scenario), opts, 'sandbox')
+    super(sandboxKey(opts.scenario, opts.nodes), opts, 'sandbox')
   }
 
   /** deletes the saved record and starts a new cluster */
@@ -74,7 +76,7 @@ export class SandboxController extends SessionController {
     const scenario = this.opts.scenario
     // the simulator loads once the terminal and its prompt are painted
     const sim = afterPaint().then(loadSimulator)
-    const ready = sim.then((m) => m.createSession({ scenario, seed: DEFAULT_SEED }))
+    const ready = sim.then((m) => m.createSession({ scenario, seed: DEFAULT_SEED, nodes: this.opts.nodes }))
     this.showPending(ready, [])
     let session: ClusterSession
     try {

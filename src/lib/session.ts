@@ -8,7 +8,7 @@ import { DEFAULT_SCENARIO } from './session-defaults'
 export type { TerminalSession, ClusterSession, SavedSession }
 export { DEFAULT_SCENARIO, DEFAULT_SEED, INITIAL_PROMPT } from './session-defaults'
 
-export function createSession(options: { scenario?: string; seed?: number; user?: string } = {}): ClusterSession {
+export function createSession(options: { scenario?: string; seed?: number; user?: string; nodes?: number } = {}): ClusterSession {
   return createSandboxSession({ ...options, scenario: options.scenario ?? DEFAULT_SCENARIO, timeMode: 'live' })
 }
 

@@ -20,8 +20,8 @@ export interface SandboxRecord {
   savedAt: number
 }
 
-export function sandboxKey(scenario: string): string {
-  return `sandbox:${scenario}`
+export function sandboxKey(scenario: string, extraNodes = 0): string {
+  return extraNodes > 0 ? `sandbox:${scenario}+${extraNodes}` : `sandbox:${scenario}`
 }
 
 export function makeRecord(input: { scenario: string; state: unknown; scrollback: string[]; speed: number; savedAt: number }): SandboxRecord {
