@@ -206,9 +206,11 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     notes.push(`initial download: ${files.length} responses, ${files.map((x) => `${x.url} ${(x.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}`)
 
     // 2. keystrokes and Enter → output, on the largest scenario the page offers
-    const bigUrl = `${base}#/sandbox?scenario=aws&nodes=1000`
+    const bigUrl = `${base}#/sandbox?scenario=aws&nodes=${process.env.BENCH_BROWSER_NODES ?? 1000}`
     const page1 = await loadToPrompt(browser, bigUrl, false)
     const page = page1.page
+    // the prompt is painted before the simulator has built the (large) cluster: wait for the cluster clock
+    await page.waitForSelector('[data-testid="clock"][datetime]', { timeout: 120_000 })
     await page.locator('.xterm-helper-textarea').focus()
     // a string, not a function: tsx's keepNames would wrap the inner arrow in a `__name` helper the page lacks
     const frameMs = (await page.evaluate(`new Promise((resolve) => {
