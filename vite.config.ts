@@ -56,5 +56,6 @@ export default defineConfig({
   test: {
     include: ['simulator/**/*.test.ts', 'src/**/*.test.ts', 'labs/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['simulator/fuzz/seed.test-setup.ts'],
   },
 })

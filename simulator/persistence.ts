@@ -118,9 +118,9 @@ function checkSaved(data: unknown): SavedSession {
   const ok =
     typeof d.scenario === 'string' &&
     typeof d.seed === 'number' &&
-    c && typeof c === 'object' && c.store && typeof c.store === 'object' && typeof c.rv === 'number' &&
+    c && typeof c === 'object' && c.store && typeof c.store === 'object' && Number.isSafeInteger(c.rv) && c.rv >= 0 &&
     Array.isArray(c.audit) && c.clock && typeof c.clock.now === 'number' && Array.isArray(c.clock.timers) &&
-    Array.isArray(c.rng) && c.rng.length === 4 && c.logs && typeof c.logs === 'object' &&
+    Array.isArray(c.rng) && c.rng.length === 4 && c.rng.every((n) => Number.isInteger(n)) && c.logs && typeof c.logs === 'object' &&
     s && typeof s === 'object' && s.oc && typeof s.oc.project === 'string' && s.fs && Array.isArray(s.env) && Array.isArray(s.history)
   if (!ok || !storeIsWellFormed(c.store)) throw new PersistenceError('the saved state is incomplete (it may be corrupt)')
   return d as SavedSession

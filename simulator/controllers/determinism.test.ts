@@ -49,3 +49,27 @@ describe('determinism', () => {
     expect(c.snapshot().clock).toEqual(end.clock)
   })
 })
+
+describe('the simulator reads no wall clock and no unseeded randomness', () => {
+  // every behaviour must replay from the seed: time only from the virtual clock, chance only from the seeded Rng
+  const forbidden = /\bDate\.now\(|\bMath\.random\(|(?<![.\w])set(Timeout|Interval|Immediate)\(|\bnew Date\(\)|\bperformance\.now\(|\bcrypto\.getRandomValues\(/
+  it('no source file under simulator/ uses Date.now, Math.random, timers or new Date()', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const root = join(import.meta.dirname, '..')
+    const offenders: string[] = []
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name)
+        if (e.isDirectory()) walk(p)
+        else if (/\.ts$/.test(e.name) && !/\.(test|spec|test-setup)\.ts$/.test(e.name)) {
+          readFileSync(p, 'utf8').split('\n').forEach((line, i) => {
+            if (forbidden.test(line)) offenders.push(`${p.slice(root.length + 1)}:${i + 1}: ${line.trim()}`)
+          })
+        }
+      }
+    }
+    walk(root)
+    expect(offenders).toEqual([])
+  })
+})

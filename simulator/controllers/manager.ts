@@ -9,6 +9,8 @@ import { objectKey, type Controller, type ControllerContext } from './types'
 
 /** Upper bound of reconciles in one settle; reaching it means controllers fight each other. */
 const MAX_RECONCILES_PER_SETTLE = 500_000
+/** how many rounds of timers may fire without time moving before the loop is declared stuck */
+const MAX_TIMER_ROUNDS_PER_INSTANT = 10_000
 
 export class ControllerManager {
   private controllers = new Map<string, Controller>()
@@ -85,10 +87,15 @@ export class ControllerManager {
   /** Advances virtual time to `target`, firing every timer due on the way in order. */
   advanceTo(target: number): void {
     this.settle()
+    // timers that keep re-arming at the same instant would stop time forever: give up with an error instead
+    let sameInstant = 0
     for (;;) {
       const due = this.clock.popDue(target)
       if (due.length === 0) break
-      this.clock.set(Math.max(due[0].at, this.clock.now()))
+      const at = Math.max(due[0].at, this.clock.now())
+      sameInstant = at === this.clock.now() ? sameInstant + 1 : 0
+      if (sameInstant > MAX_TIMER_ROUNDS_PER_INSTANT) throw new Error(`controllers did not settle: timers keep firing at ${at} (last: ${due[0].controller} ${due[0].key})`)
+      this.clock.set(at)
       for (const t of due) this.enqueue(t.controller, t.key)
       this.settle()
     }

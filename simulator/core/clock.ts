@@ -21,6 +21,14 @@ export interface ClockSnapshot {
   timers: Timer[]
 }
 
+/** The largest instant a JavaScript Date can hold; beyond it (or past 2^53) adding milliseconds stops being exact. */
+export const MAX_VIRTUAL_TIME = 8.64e15
+
+/** The last millisecond of year 9999: timestamps print with four-digit years up to here (a restored clock must be earlier). */
+const LAST_RESTORABLE_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
+const isInstant = (v: unknown, max = MAX_VIRTUAL_TIME): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max
+
 export class VirtualClock {
   private current: number
   private seq = 0
@@ -42,7 +50,9 @@ export class VirtualClock {
       if (existing.at <= at) return
       this.timers.splice(this.timers.indexOf(existing), 1)
     }
-    const timer: Timer = { at: Math.max(at, this.current), seq: this.seq++, controller, key }
+    // a due time in the past fires now; one that is not a number (a bad requeue) fires now rather than never
+    const due = Number.isFinite(at) ? Math.min(Math.max(Math.round(at), this.current), MAX_VIRTUAL_TIME) : this.current
+    const timer: Timer = { at: due, seq: this.seq++, controller, key }
     let i = this.timers.length
     while (i > 0 && compare(this.timers[i - 1], timer) > 0) i--
     this.timers.splice(i, 0, timer)
@@ -64,6 +74,7 @@ export class VirtualClock {
 
   /** Moves time forward; refuses to go back. */
   set(t: number): void {
+    if (!isInstant(t)) throw new Error(`virtual clock cannot be set to ${t}`)
     if (t < this.current) throw new Error(`virtual clock cannot go back from ${this.current} to ${t}`)
     this.current = t
   }
@@ -76,10 +87,17 @@ export class VirtualClock {
     return { now: this.current, seq: this.seq, timers: this.timers.map((t) => ({ ...t })) }
   }
 
+  /** Refuses a snapshot that could not have been taken (a saved state is untrusted input). */
   restore(s: ClockSnapshot): void {
+    if (!isInstant(s.now, LAST_RESTORABLE_TIME)) throw new Error(`the clock's time ${String(s.now)} is not a valid instant`)
+    if (!Number.isSafeInteger(s.seq) || s.seq < 0) throw new Error(`the clock's sequence ${String(s.seq)} is not a valid counter`)
+    for (const t of s.timers) {
+      const ok = t && typeof t === 'object' && isInstant(t.at) && Number.isSafeInteger(t.seq) && typeof t.controller === 'string' && typeof t.key === 'string'
+      if (!ok) throw new Error(`a pending timer is malformed: ${JSON.stringify(t)}`)
+    }
     this.current = s.now
     this.seq = s.seq
-    this.timers = s.timers.map((t) => ({ ...t }))
+    this.timers = s.timers.map((t) => ({ ...t })).sort(compare)
   }
 }
 

@@ -50,7 +50,9 @@ export function mutateJson(doc: unknown): fc.Arbitrary<unknown> {
   const one = fc.tuple(fc.constantFrom(...paths), replacement)
   return fc.array(one, { minLength: 1, maxLength: 3 }).map((edits) => {
     let out: unknown = JSON.parse(JSON.stringify(doc))
-    for (const [path, value] of edits) {
+    for (const [path, shared] of edits) {
+      // a fresh copy: a later edit of the same case may reach into this value, and generated values are shared
+      const value = shared === undefined ? undefined : JSON.parse(JSON.stringify(shared))
       if (path.length === 0) {
         out = value
         continue

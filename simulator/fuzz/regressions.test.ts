@@ -64,6 +64,19 @@ describe('restoreSession on damaged saves', () => {
     expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(PersistenceError)
     expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(/^the saved state could not be loaded \(it may be corrupt\): /)
   })
+
+  it('refuses a clock at 1e300 (was: an endless loop, since 1e300 + 5000 === 1e300 and requeued timers never moved time)', () => {
+    const d = saved()
+    d.cluster.clock.now = 1e300
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(/the clock's time 1e\+300 is not a valid instant/)
+  })
+
+  it('refuses a timer whose due time is not a number (was: TypeError in VirtualClock.popDue)', () => {
+    const d = saved()
+    d.cluster.clock.timers[0].at = [{}]
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(PersistenceError)
+    expect(() => restoreSession(d, { timeMode: 'instant' })).toThrow(/a pending timer is malformed/)
+  })
 })
 
 describe('lab loader regression', () => {
