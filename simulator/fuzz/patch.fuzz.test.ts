@@ -24,6 +24,15 @@ function onlyApiErrors<T>(fn: () => T): T | undefined {
 /** JSON round trip: what the API server would store. */
 const roundTrip = (v: unknown) => (v === undefined ? v : JSON.parse(JSON.stringify(v)))
 
+/** Only what JSON can hold: null, booleans, finite numbers, strings, arrays and plain objects of those. */
+function isJson(v: unknown): boolean {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return true
+  if (typeof v === 'number') return Number.isFinite(v)
+  if (Array.isArray(v)) return v.every(isJson)
+  if (typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) return Object.values(v as object).every(isJson)
+  return false
+}
+
 const pointer = fc.array(fc.oneof(fc.constantFrom(...KEYS), fc.constantFrom('0', '1', '-', '~0', '~1', '')), { maxLength: 3 }).map((p) => (p.length ? '/' + p.join('/') : ''))
 const operation = fc.record(
   {
@@ -39,9 +48,9 @@ describe('patch functions', () => {
   it('mergePatch, strategicMergePatch and jsonPatch throw nothing but ApiError, and return JSON', () => {
     fc.assert(
       fc.property(jsonValue, jsonValue, fc.oneof(fc.array(operation, { maxLength: 4 }), jsonValue), (target, patch, ops) => {
-        const frozen = roundTrip(target)
+        const frozen = structuredClone(target) // not a JSON round trip, which would turn -0 into 0
         const m = mergePatch(target, patch)
-        expect(roundTrip(m)).toEqual(roundTrip(m))
+        expect(isJson(m)).toBe(true)
         onlyApiErrors(() => strategicMergePatch(target, patch))
         onlyApiErrors(() => jsonPatch(target, ops))
         // no patch type changes its input
