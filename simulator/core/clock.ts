@@ -27,7 +27,8 @@ export const MAX_VIRTUAL_TIME = 8.64e15
 /** The last millisecond of year 9999: timestamps print with four-digit years up to here (a restored clock must be earlier). */
 const LAST_RESTORABLE_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
-const isInstant = (v: unknown, max = MAX_VIRTUAL_TIME): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max
+// fractions are fine: the page's ticker advances by fractional milliseconds
+const isInstant = (v: unknown, max = MAX_VIRTUAL_TIME): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max
 
 export class VirtualClock {
   private current: number
@@ -51,7 +52,7 @@ export class VirtualClock {
       this.timers.splice(this.timers.indexOf(existing), 1)
     }
     // a due time in the past fires now; one that is not a number (a bad requeue) fires now rather than never
-    const due = Number.isFinite(at) ? Math.min(Math.max(Math.round(at), this.current), MAX_VIRTUAL_TIME) : this.current
+    const due = Number.isFinite(at) ? Math.min(Math.max(at, this.current), MAX_VIRTUAL_TIME) : this.current
     const timer: Timer = { at: due, seq: this.seq++, controller, key }
     let i = this.timers.length
     while (i > 0 && compare(this.timers[i - 1], timer) > 0) i--
