@@ -114,7 +114,7 @@ test('YAML validation and completion come from the resource schema', async ({ pa
   await waitForScreen(page, 'Edit cancelled, no changes made.')
 })
 
-test('vi mode: Esc :q! cancels, Esc :wq! saves a new file for oc create -f', async ({ page }) => {
+test('vi mode: Esc :q! cancels, Esc :wq! saves a new file for oc create -f, :w writes and stays', async ({ page }) => {
   await openSandbox(page)
   await runCommand(page, 'oc edit sc nfs-client')
   const pane = await waitForEditor(page)
@@ -142,6 +142,27 @@ test('vi mode: Esc :q! cancels, Esc :wq! saves a new file for oc create -f', asy
   await expect(page.getByTestId('editor')).toHaveCount(0)
   await runCommand(page, 'oc create -f cm.yaml')
   await waitForScreen(page, 'configmap/from-vi created')
+
+  // as in vi: :q refuses unwritten changes, :w writes and stays, :x writes and quits
+  await runCommand(page, 'vi notes.txt')
+  await waitForEditor(page)
+  await page.keyboard.press('i')
+  await page.keyboard.type('first')
+  await page.keyboard.press('Escape')
+  await page.keyboard.type(':q')
+  await page.keyboard.press('Enter')
+  await expect(pane).toContainText('E37: No write since last change (add ! to override)')
+  await page.keyboard.type(':w')
+  await page.keyboard.press('Enter')
+  await expect(pane).toContainText('"/home/you/notes.txt" written')
+  await expect(page.getByTestId('editor')).toHaveCount(1)
+  await page.keyboard.type('A second')
+  await page.keyboard.press('Escape')
+  await page.keyboard.type(':x')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('editor')).toHaveCount(0)
+  await runCommand(page, 'cat notes.txt')
+  await waitForScreen(page, 'first second')
 })
 
 test('without vi mode: Ctrl+S saves, Esc :q! cancels', async ({ page }) => {

@@ -1,15 +1,11 @@
 /** Light and dark themes: follows prefers-color-scheme until the trainee picks one, which is remembered. */
+import { readPreference, writePreference } from './preferences'
+
 export type Theme = 'light' | 'dark'
 
-const KEY = 'registry-workshop:theme'
-
 function stored(): Theme | null {
-  try {
-    const v = localStorage.getItem(KEY)
-    return v === 'light' || v === 'dark' ? v : null
-  } catch {
-    return null
-  }
+  const v = readPreference('theme')
+  return v === 'light' || v === 'dark' ? v : null
 }
 
 function preferred(): Theme {
@@ -35,11 +31,7 @@ class ThemeState {
 
   toggle(): void {
     this.current = this.current === 'dark' ? 'light' : 'dark'
-    try {
-      localStorage.setItem(KEY, this.current)
-    } catch {
-      // not remembered
-    }
+    writePreference('theme', this.current)
     this.apply()
   }
 

@@ -3,6 +3,7 @@
  * virtual file system), its live text, and the `EditorPort` the shell's `oc edit` (and `vi FILE`) talk to.
  * The pane (EditorPane.svelte) renders it and loads Monaco lazily the first time something is opened.
  */
+import { readPreference, writePreference } from '../preferences'
 import type { EditorPort } from '../../../simulator/shell/types'
 import type { VirtualFs } from '../../../simulator/shell/vfs'
 import type { Profile } from '../../../simulator/api/types'
@@ -28,14 +29,10 @@ export interface EditorBuffer {
   id: number
 }
 
-export const VIM_STORAGE_KEY = 'registry-workshop:editor-vim'
+export const VIM_PREFERENCE = 'editor-vim'
 
 function readVimPreference(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(VIM_STORAGE_KEY) === 'on'
-  } catch {
-    return false
-  }
+  return readPreference(VIM_PREFERENCE) === 'on'
 }
 
 export class EditorController {
@@ -51,6 +48,8 @@ export class EditorController {
   readonly port: EditorPort
   private host: EditorHost | null
   private pending: ((text: string | null) => void) | null = null
+  /** what `:w` last wrote of this buffer (an `oc edit` gets it when the editor quits), null when nothing yet */
+  private written: string | null = null
   private nextId = 1
 
   constructor(host: EditorHost | null = null) {
@@ -106,10 +105,20 @@ export class EditorController {
   }
 
   /**
-   * Saves `text` (default: the live text): answers an `oc edit` request, or writes the file. Closes the pane
-   * unless the file could not be written. Returns whether it saved.
+   * Saves `text` (default: the live text) and closes: answers an `oc edit` request, or writes the file (the pane
+   * stays open when the file could not be written). Returns whether it saved.
    */
   save(text: string = this.text): boolean {
+    if (!this.write(text)) return false
+    this.finish()
+    return true
+  }
+
+  /**
+   * `:w`: writes `text` and stays open. A file is written at once; an `oc edit` buffer is kept, and `oc` gets it
+   * when the editor quits, as `oc` reads its temporary file only once the editor exits.
+   */
+  write(text: string = this.text): boolean {
     const buf = this.buffer
     if (!buf) return false
     if (buf.kind === 'file') {
@@ -122,33 +131,43 @@ export class EditorController {
         this.problem = `Could not write ${buf.path}: ${err instanceof Error ? err.message : String(err)}`
         return false
       }
-      this.close()
-      return true
     }
-    const resolve = this.pending
-    this.pending = null
-    this.close()
-    resolve?.(text)
+    this.written = text
+    this.problem = null
     return true
   }
 
-  /** closes without saving (`:q!`): an `oc edit` request gets null */
+  /** whether the live text differs from what was last written (or opened) */
+  get modified(): boolean {
+    return this.buffer !== null && this.text !== (this.written ?? this.buffer.initial)
+  }
+
+  /** `:q`: closes when nothing is left unwritten (else false, as vim refuses with E37); `oc edit` gets what was written */
+  quit(): boolean {
+    if (!this.buffer) return false
+    if (this.modified) return false
+    this.finish()
+    return true
+  }
+
+  /** `:q!`: closes and drops what was not written; an `oc edit` request gets what `:w` wrote, or null (cancelled) */
   cancel(): void {
-    this.settle(null)
+    this.finish()
+  }
+
+  private finish(): void {
+    this.settle(this.buffer?.kind === 'edit' ? this.written : null)
     this.close()
   }
 
   setVim(on: boolean): void {
     this.vim = on
-    try {
-      globalThis.localStorage?.setItem(VIM_STORAGE_KEY, on ? 'on' : 'off')
-    } catch {
-      // private mode: remembered for this page only
-    }
+    writePreference(VIM_PREFERENCE, on ? 'on' : 'off')
   }
 
   private show(buf: EditorBuffer): void {
     this.problem = null
+    this.written = null
     this.text = buf.initial
     this.buffer = buf
   }

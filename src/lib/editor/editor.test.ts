@@ -69,6 +69,36 @@ describe('EditorController', () => {
     expect(() => c.openFile('/home/you')).toThrow(/directory/)
   })
 
+  it('follows vi: :w writes and stays open, :q refuses unwritten changes, oc edit gets what was written on quit', async () => {
+    const c = createEditorController()
+    const req = c.port.edit({ path: '/tmp/a.yaml', text: 'a: 1\n' })
+    c.text = 'a: 2\n'
+    expect(c.modified).toBe(true)
+    expect(c.quit()).toBe(false) // E37: no write since last change
+    expect(c.write()).toBe(true)
+    expect(c.open).toBe(true)
+    expect(c.modified).toBe(false)
+    c.text = 'a: 3\n'
+    c.cancel() // :q! drops a: 3, but a: 2 was written: oc reads its file when the editor exits
+    await expect(req).resolves.toBe('a: 2\n')
+
+    const untouched = c.port.edit({ path: '/tmp/a.yaml', text: 'a: 1\n' })
+    expect(c.quit()).toBe(true)
+    await expect(untouched).resolves.toBeNull()
+  })
+
+  it(':w on a file writes it at once and keeps the buffer open', () => {
+    const s = session()
+    const c = attachEditor(s)
+    c.openFile('notes.txt')
+    c.text = 'one\n'
+    expect(c.write()).toBe(true)
+    expect(s.fs.readFile('/home/you/notes.txt')).toBe('one\n')
+    expect(c.open).toBe(true)
+    expect(c.quit()).toBe(true)
+    expect(c.open).toBe(false)
+  })
+
   it('remembers the vi mode', () => {
     const store = new Map<string, string>()
     const g = globalThis as { localStorage?: unknown }
@@ -123,13 +153,18 @@ describe('oc edit through the port', () => {
 
 describe('ex commands', () => {
   it.each([
-    ['w', 'save'],
+    ['w', 'write'],
+    [':w!', 'write'],
+    [':update', 'write'],
     [':wq', 'save'],
     [':wq!', 'save'],
     [':x', 'save'],
-    [':q', 'cancel'],
+    [':exit', 'save'],
+    [':q', 'quit'],
+    [':qa', 'quit'],
     [':q!', 'cancel'],
     [':qa!', 'cancel'],
+    [':cq', 'cancel'],
     [':', 'none'],
     [':set nu', undefined],
     [':foo', undefined],

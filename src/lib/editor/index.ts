@@ -9,7 +9,7 @@ import type { ClusterSession } from '../../../simulator/session'
 import type { Command } from '../../../simulator/shell/types'
 import { createEditorController, type EditorController } from './controller.svelte'
 
-export { createEditorController, EditorController, VIM_STORAGE_KEY } from './controller.svelte'
+export { createEditorController, EditorController, VIM_PREFERENCE } from './controller.svelte'
 export type { EditorBuffer, EditorHost } from './controller.svelte'
 export { default as EditorPane } from './EditorPane.svelte'
 

@@ -3,5 +3,5 @@
  * reactive state (`open`, `path`, `text`, `buffer`) and `openFile(path)`/`save()`/`cancel()`. Monaco itself is
  * only loaded by EditorPane when the first buffer opens.
  */
-export { createEditorController, EditorController, VIM_STORAGE_KEY } from './controller.svelte'
+export { createEditorController, EditorController, VIM_PREFERENCE } from './controller.svelte'
 export type { EditorBuffer, EditorHost } from './controller.svelte'

@@ -1,14 +1,12 @@
 /**
  * vi key bindings through monaco-vim, loaded only when the trainee switches vi mode on. The ex commands that
- * end an edit are redefined: `:w`, `:wq`, `:wq!`, `:x` save (and close), `:q`, `:q!` cancel.
+ * write or end an edit are redefined with vi's meaning (see ex-commands.ts): `:w` writes, `:wq`/`:x` write and
+ * quit, `:q` quits unless changes are unwritten, `:q!` quits dropping them.
  */
 import type { monaco } from './monaco'
-import { exAction } from './ex-commands'
+import { exAction, type ExAction } from './ex-commands'
 
-export interface VimHandlers {
-  save(): void
-  cancel(): void
-}
+export type VimHandlers = Record<Exclude<ExAction, 'none'>, () => void>
 
 type VimApi = {
   defineEx(name: string, prefix: string, fn: (cm: unknown, params: { argString?: string; input?: string }) => void): void
@@ -20,20 +18,20 @@ let defined = false
 function define(Vim: VimApi): void {
   if (defined) return
   defined = true
-  const run = (params: { input?: string }, fallback: 'save' | 'cancel') => {
+  const run = (params: { input?: string }, fallback: Exclude<ExAction, 'none'>) => {
     const action = exAction(params.input ?? '') ?? fallback
-    if (action === 'save') current?.save()
-    else if (action === 'cancel') current?.cancel()
+    if (action !== 'none') current?.[action]()
   }
+  const write = (_cm: unknown, p: { input?: string }) => run(p, 'write')
   const save = (_cm: unknown, p: { input?: string }) => run(p, 'save')
-  const quit = (_cm: unknown, p: { input?: string }) => run(p, 'cancel')
-  Vim.defineEx('write', 'w', save)
+  const quit = (_cm: unknown, p: { input?: string }) => run(p, 'quit')
+  Vim.defineEx('write', 'w', write)
   Vim.defineEx('wq', 'wq', save)
   Vim.defineEx('wqall', 'wqa', save)
   Vim.defineEx('xit', 'x', save)
   Vim.defineEx('xall', 'xa', save)
   Vim.defineEx('exit', 'exi', save)
-  Vim.defineEx('update', 'up', save)
+  Vim.defineEx('update', 'up', write)
   Vim.defineEx('quit', 'q', quit)
   Vim.defineEx('qall', 'qa', quit)
   Vim.defineEx('quitall', 'quita', quit)

@@ -38,6 +38,8 @@ export interface AttachOptions {
   linkHosts?: () => string[]
   /** a link host was clicked */
   onLink?: (host: string) => void
+  /** xterm's screen reader mode (can be changed later through `terminal.options`) */
+  screenReaderMode?: boolean
 }
 
 /** Whether the session currently routes input to an interactive subshell (`oc rsh`). */
@@ -104,6 +106,7 @@ export function attachTerminal(
     scrollback: 5000,
     theme: THEME,
     allowProposedApi: false,
+    screenReaderMode: options.screenReaderMode ?? false,
   })
   const fit = new FitAddon()
   term.loadAddon(fit)
