@@ -158,7 +158,7 @@ test('hints are revealed one at a time, and the solution on request', async ({ p
   await expectStep(page, 'look-config', 'done')
 })
 
-test('time controls: speed, pause and skip move the cluster clock', async ({ page }) => {
+test('time controls: pause holds the clock (across a reload too), skip and speed move it', async ({ page }) => {
   await openLab(page, LAB)
   const clock = page.getByTestId('clock')
   await page.getByTestId('clock-pause').click()
@@ -167,6 +167,18 @@ test('time controls: speed, pause and skip move the cluster clock', async ({ pag
   await expect
     .poll(async () => Date.parse((await clock.getAttribute('datetime'))!) - Date.parse(before!))
     .toBeGreaterThanOrEqual(60_000)
+  // paused, the clock holds still, and stays paused across a reload
+  const skipped = await clock.getAttribute('datetime')
+  await page.waitForTimeout(1_500)
+  expect(await clock.getAttribute('datetime')).toBe(skipped)
+  await page.reload()
+  await expect(page.getByTestId('clock-pause')).toHaveAttribute('aria-pressed', 'true')
+  await expect(clock).toHaveAttribute('datetime', skipped!)
+  // a speed resumes time, at that speed: 60× moves a virtual minute in about a wall second
   await page.getByTestId('clock-speed').selectOption('60')
   await expect(page.getByTestId('clock-speed')).toHaveValue('60')
+  await expect(page.getByTestId('clock-pause')).toHaveAttribute('aria-pressed', 'false')
+  await expect
+    .poll(async () => Date.parse((await clock.getAttribute('datetime'))!) - Date.parse(skipped!), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(30_000)
 })

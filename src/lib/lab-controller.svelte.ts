@@ -280,6 +280,7 @@ export class LabController extends SessionController {
           state: saveSession(session, { scenario: lab.scenario, seed: lab.seed ?? 1, faults: lab.faults ?? [] }),
           scrollback: lines,
           speed: this.speed,
+          paused: this.paused,
           savedAt: Date.now(),
         }),
         kind: 'lab',

@@ -104,6 +104,7 @@ export class SandboxController extends SessionController {
           state: saveSandbox(session, { scenario, seed }),
           scrollback: lines,
           speed: this.speed,
+          paused: this.paused,
           savedAt: Date.now(),
         }),
       undefined,

@@ -119,18 +119,22 @@ export abstract class SessionController implements TimeControl {
     }
   }
 
+  // the trainee's own actions on the clock are saved at once, like commands (a save started while the page
+  // unloads may not finish)
   setSpeed(n: number): void {
     this.speed = n
     this.paused = false
-    this.saver?.soon()
+    void this.saver?.now()
   }
 
   setPaused(p: boolean): void {
     this.paused = p
+    void this.saver?.now()
   }
 
   skip(ms: number): void {
     this.session?.advance(ms)
+    void this.saver?.now()
   }
 
   destroy(): void {
@@ -169,6 +173,8 @@ export abstract class SessionController implements TimeControl {
     const record = readRecord(raw)
     try {
       await this.restore(raw, record, this.base.urlSpeed ?? record.speed ?? 1)
+      // a clock the trainee paused stays paused across a reload (time runs only when they let it)
+      if (record.paused && this.phase.name === 'running') this.paused = true
     } catch (err) {
       console.warn(`the saved ${this.noun} could not be restored`, err)
       this.phase = { name: 'restore-failed', message: message(err) }

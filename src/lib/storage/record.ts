@@ -1,6 +1,6 @@
 /**
  * The stored shape of a sandbox: the simulator's SavedSession (as JSON text, exactly what `restoreSession` is
- * tested with), the terminal scrollback as plain text lines, and the clock speed.
+ * tested with), the terminal scrollback as plain text lines, and the clock's speed and whether it is paused.
  */
 
 /** Bumped when the record's own wrapper changes (the session inside carries its own version). */
@@ -16,6 +16,8 @@ export interface SandboxRecord {
   /** the terminal's lines above the prompt, oldest first, at most SCROLLBACK_LINES */
   scrollback: string[]
   speed: number
+  /** the trainee paused the clock (a reload keeps it paused); absent in records saved before it was kept */
+  paused?: boolean
   /** wall-clock time of the save (epoch ms) */
   savedAt: number
 }
@@ -24,13 +26,14 @@ export function sandboxKey(scenario: string, extraNodes = 0): string {
   return extraNodes > 0 ? `sandbox:${scenario}+${extraNodes}` : `sandbox:${scenario}`
 }
 
-export function makeRecord(input: { scenario: string; state: unknown; scrollback: string[]; speed: number; savedAt: number }): SandboxRecord {
+export function makeRecord(input: { scenario: string; state: unknown; scrollback: string[]; speed: number; paused: boolean; savedAt: number }): SandboxRecord {
   return {
     schema: RECORD_SCHEMA,
     scenario: input.scenario,
     state: JSON.stringify(input.state),
     scrollback: input.scrollback.slice(-SCROLLBACK_LINES),
     speed: input.speed,
+    paused: input.paused,
     savedAt: input.savedAt,
   }
 }
@@ -40,6 +43,7 @@ export interface LoadedRecord {
   state: unknown
   scrollback: string[]
   speed: number | undefined
+  paused: boolean
 }
 
 /**
@@ -58,5 +62,5 @@ export function readRecord(raw: unknown): LoadedRecord {
   }
   const scrollback = Array.isArray(r.scrollback) ? r.scrollback.filter((l): l is string => typeof l === 'string').slice(-SCROLLBACK_LINES) : []
   const speed = typeof r.speed === 'number' && Number.isFinite(r.speed) && r.speed >= 0 && r.speed <= 10_000 ? r.speed : undefined
-  return { state, scrollback, speed }
+  return { state, scrollback, speed, paused: r.paused === true }
 }

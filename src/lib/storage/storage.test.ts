@@ -135,21 +135,23 @@ describe('storage problems', () => {
 describe('the record', () => {
   it('has a fixed shape, keeps the session as JSON text and the last lines of scrollback', () => {
     const lines = Array.from({ length: SCROLLBACK_LINES + 5 }, (_, i) => `line ${i}`)
-    const rec = makeRecord({ scenario: 'minimal', state: { format: 'x', version: 1 }, scrollback: lines, speed: 2, savedAt: 42 })
-    expect(Object.keys(rec).sort()).toEqual(['savedAt', 'scenario', 'schema', 'scrollback', 'speed', 'state'])
+    const rec = makeRecord({ scenario: 'minimal', state: { format: 'x', version: 1 }, scrollback: lines, speed: 2, paused: true, savedAt: 42 })
+    expect(Object.keys(rec).sort()).toEqual(['paused', 'savedAt', 'scenario', 'schema', 'scrollback', 'speed', 'state'])
     expect(rec.schema).toBe(RECORD_SCHEMA)
     expect(rec.state).toBe('{"format":"x","version":1}')
     expect(rec.scrollback).toHaveLength(SCROLLBACK_LINES)
     expect(rec.scrollback[0]).toBe('line 5')
     expect(sandboxKey('minimal')).toBe('sandbox:minimal')
-    expect(readRecord(structuredClone(rec))).toEqual({ state: { format: 'x', version: 1 }, scrollback: rec.scrollback, speed: 2 })
+    expect(readRecord(structuredClone(rec))).toEqual({ state: { format: 'x', version: 1 }, scrollback: rec.scrollback, speed: 2, paused: true })
+    // a record saved before the pause was kept runs the clock
+    expect(readRecord({ ...structuredClone(rec), paused: undefined }).paused).toBe(false)
   })
 
   it('reads garbage as "no state" so restoring refuses it with its own message', () => {
     for (const raw of [null, 'garbage', 42, [], { state: '{not json' }, { state: 7, scrollback: 'x', speed: -1 }]) {
-      expect(readRecord(raw)).toEqual({ state: null, scrollback: [], speed: undefined })
+      expect(readRecord(raw)).toEqual({ state: null, scrollback: [], speed: undefined, paused: false })
     }
-    expect(readRecord({ state: '[]', scrollback: ['a', 3, 'b'], speed: Infinity })).toEqual({ state: [], scrollback: ['a', 'b'], speed: undefined })
+    expect(readRecord({ state: '[]', scrollback: ['a', 3, 'b'], speed: Infinity, paused: 'yes' })).toEqual({ state: [], scrollback: ['a', 'b'], speed: undefined, paused: false })
   })
 })
 
