@@ -5,6 +5,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SCENARIOS } from '../simulator/scenarios'
+
+const USAGE = 'usage: npm run lab:new -- ID [--scenario NAME]   (ID: lower-case letters, digits and dashes)'
 
 /** The scaffold's files, by name. */
 export function scaffold(id: string, scenario: string): Record<string, string> {
@@ -39,15 +42,31 @@ oc new-project ${id}-demo
   }
 }
 
-function main(): void {
-  const args = process.argv.slice(2)
-  const s = args.indexOf('--scenario')
-  const scenario = s >= 0 ? args.splice(s, 2)[1] : 'minimal'
+/** The lab id and scenario of `lab:new`'s arguments, or what is wrong with them (the scenario must exist). */
+export function parseArgs(argv: string[]): { id: string; scenario: string } | { error: string } {
+  const args = [...argv]
+  let scenario = 'minimal'
+  const s = args.findIndex((a) => a === '--scenario' || a.startsWith('--scenario='))
+  if (s >= 0) {
+    const [flag] = args.splice(s, 1)
+    const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : args.splice(s, 1)[0]
+    const known = SCENARIOS.map((x) => x.name)
+    if (value === undefined || value === '' || value.startsWith('-')) return { error: `--scenario needs a scenario name: ${known.join(', ')}` }
+    if (!known.includes(value)) return { error: `unknown scenario "${value}"; scenarios: ${known.join(', ')}` }
+    scenario = value
+  }
   const id = args[0]
-  if (!id || args.length > 1 || !/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    process.stderr.write('usage: npm run lab:new -- ID [--scenario NAME]   (ID: lower-case letters, digits and dashes)\n')
+  if (!id || args.length > 1 || !/^[a-z0-9][a-z0-9-]*$/.test(id)) return { error: USAGE }
+  return { id, scenario }
+}
+
+function main(): void {
+  const parsed = parseArgs(process.argv.slice(2))
+  if ('error' in parsed) {
+    process.stderr.write(`${parsed.error === USAGE ? '' : 'lab:new: '}${parsed.error}\n`)
     process.exit(2)
   }
+  const { id, scenario } = parsed
   const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'labs', id)
   if (existsSync(dir)) {
     process.stderr.write(`lab:new: labs/${id} already exists\n`)

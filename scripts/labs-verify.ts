@@ -1,7 +1,8 @@
 /**
- * `npm run --silent labs:verify [-- ID...]`: loads every lab under labs/ (schema errors with file and line),
- * replays each from its scenario and proves every step's checks fail before its solution and pass after.
- * Prints one line per lab; exits 1 on any failure (skips, for labs whose scenario is not available, pass).
+ * `npm run --silent labs:verify [-- ID...]`: loads every lab under labs/ (schema errors, an unknown scenario
+ * included, with file and line), replays each from its scenario and proves every step's checks fail before its
+ * solution and pass after (and that no single check already holds, unless it says why with `alreadyMetOk`).
+ * Prints one line per lab; exits 1 on any failure.
  */
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'

@@ -214,6 +214,25 @@ describe('ApiServer audit and projects', () => {
     expect(api.audit).toEqual([{ time: Date.UTC(2023, 0, 1), verb: 'get', resource: 'configmaps', namespace: 'demo', name: 'x', user: 'kube:admin', command: 'oc get cm x' }])
   })
 
+  it('records the status of a request that failed, and of a log or exec request the pod cannot serve', () => {
+    const { api } = server()
+    api.create('configmaps', cm('x'))
+    api.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'demo' }, spec: { containers: [{ name: 'c', image: 'i' }] } })
+    const as = (command: string, fn: () => unknown) => api.as({ user: 'kube:admin', command }, () => {
+      try {
+        fn()
+      } catch {
+        // the error is what the CLI prints; here only the audit entry matters
+      }
+    })
+    as('oc get cm nope', () => api.get('configmaps', 'demo', 'nope'))
+    as('oc create cm x', () => api.create('configmaps', cm('x')))
+    as('oc patch cm x', () => api.patch('configmaps', 'demo', 'x', 'merge', { data: { a: '2' } }))
+    as('oc logs p', () => api.recordSubresource('get', 'pods', 'demo', 'p', 'log'))
+    expect(api.audit.map((e) => [e.command, e.code])).toEqual([['oc get cm nope', 404], ['oc create cm x', 409], ['oc patch cm x', undefined], ['oc logs p', 400]])
+    expect('code' in api.audit[2]).toBe(false)
+  })
+
   it('serves projects from namespaces', () => {
     const { api } = server()
     const p = api.get('projects.project.openshift.io', undefined, 'demo')

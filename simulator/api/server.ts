@@ -66,6 +66,11 @@ export interface AuditEntry {
   name?: string
   user: string
   command: string
+  /**
+   * Set only when the request failed: the HTTP status the server answered (404 for NotFound, 400 for a log or exec
+   * request on a container that is not running…). Absent means it succeeded (also in sessions saved before).
+   */
+  code?: number
 }
 
 export interface Requester {
@@ -118,7 +123,10 @@ export class ApiServer {
 
   get(resource: string, namespace: string | undefined, name: string): KObject {
     const rt = resourceByKey(resource)
-    this.record('get', rt, namespace, name)
+    return this.audited(this.record('get', rt, namespace, name), () => this.getRecorded(rt, resource, namespace, name))
+  }
+
+  private getRecorded(rt: ResourceType, resource: string, namespace: string | undefined, name: string): KObject {
     if (rt.viewOf) {
       const ns = this.store.get(rt.viewOf, '', name)
       if (!ns) throw notFound(qualifiedName(rt), name)
@@ -141,8 +149,7 @@ export class ApiServer {
 
   list(resource: string, opts: ListOptions = {}): KObject[] {
     const rt = resourceByKey(resource)
-    this.record('list', rt, opts.namespace, undefined)
-    return this.select(rt, opts)
+    return this.audited(this.record('list', rt, opts.namespace, undefined), () => this.select(rt, opts))
   }
 
   /** A listing that is not a user request (controllers, printers). */
@@ -155,7 +162,32 @@ export class ApiServer {
     const cmd = this.requester.command
     if (cmd === undefined) return
     const rt = resourceByKey(resource)
-    this.audit.push({ time: this.clock.now(), verb, resource: rt.key, subresource, namespace: rt.namespaced ? namespace : undefined, name, user: this.requester.user, command: cmd })
+    const entry: AuditEntry = { time: this.clock.now(), verb, resource: rt.key, subresource, namespace: rt.namespaced ? namespace : undefined, name, user: this.requester.user, command: cmd }
+    const code = this.subresourceRefusal(rt, namespace, name, subresource)
+    if (code !== undefined) entry.code = code
+    this.audit.push(entry)
+  }
+
+  /**
+   * The status a real API server (through the kubelet) answers a log or exec request with, judged from the pod: logs
+   * need a container that has started, exec/attach a running one (400 otherwise, 404 without the pod). The CLI
+   * records the request before it picks a container, so this looks at every container of the pod.
+   */
+  private subresourceRefusal(rt: ResourceType, namespace: string | undefined, name: string, subresource: string): number | undefined {
+    const pod = this.store.get(rt.key, rt.namespaced ? namespace ?? '' : '', name)
+    if (!pod) return 404
+    if (rt.key !== 'pods') return undefined
+    const statuses: any[] = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])]
+    if (subresource === 'log') {
+      const started = statuses.some((s) => s?.state?.running || s?.state?.terminated || s?.lastState?.terminated || (s?.restartCount ?? 0) > 0)
+      return started ? undefined : 400
+    }
+    if (subresource === 'exec' || subresource === 'attach') {
+      const phase = pod.status?.phase
+      const running = statuses.some((s) => s?.state?.running)
+      return phase !== 'Succeeded' && phase !== 'Failed' && running ? undefined : 400
+    }
+    return undefined
   }
 
   /** Records that the trainee watched a resource (`oc get -w`, `watch oc get ...`). */
@@ -215,7 +247,10 @@ export class ApiServer {
       throw invalid(rt.kind, '', [{ reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' }])
     }
     const name = obj.metadata.name
-    this.record('create', rt, ns || undefined, name)
+    return this.audited(this.record('create', rt, ns || undefined, name), () => this.createRecorded(rt, ns, name, obj, opts))
+  }
+
+  private createRecorded(rt: ResourceType, ns: string, name: string, obj: KObject, opts: RequestOptions): KObject {
     if (this.store.get(rt.key, ns, name)) throw alreadyExists(qualifiedName(rt), name)
     if (rt.statusSubresource && !opts.keepStatus) delete obj.status
     delete obj.metadata.deletionTimestamp
@@ -236,7 +271,10 @@ export class ApiServer {
   update(resource: string, input: KObject, opts: RequestOptions = {}): KObject {
     const rt = resourceByKey(resource)
     const ns = rt.namespaced ? input.metadata.namespace ?? '' : ''
-    this.record('update', rt, ns || undefined, input.metadata.name)
+    return this.audited(this.record('update', rt, ns || undefined, input.metadata.name), () => this.updateRecorded(rt, ns, input, opts))
+  }
+
+  private updateRecorded(rt: ResourceType, ns: string, input: KObject, opts: RequestOptions): KObject {
     const existing = this.store.get(rt.key, ns, input.metadata.name)
     if (!existing) throw notFound(qualifiedName(rt), input.metadata.name)
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== existing.metadata.resourceVersion) {
@@ -276,7 +314,10 @@ export class ApiServer {
   ): { object: KObject; changed: boolean } {
     const rt = resourceByKey(resource)
     const ns = rt.namespaced ? namespace ?? '' : ''
-    this.record('patch', rt, ns || undefined, name)
+    return this.audited(this.record('patch', rt, ns || undefined, name), () => this.patchRecorded(rt, ns, name, type, body, opts))
+  }
+
+  private patchRecorded(rt: ResourceType, ns: string, name: string, type: PatchType, body: unknown, opts: RequestOptions & { subresource?: 'status' }): { object: KObject; changed: boolean } {
     if (type === 'strategic' && !rt.builtin) throw unsupportedStrategic(this.profile)
     const existing = this.store.get(rt.key, ns, name)
     if (!existing) throw notFound(qualifiedName(rt), name)
@@ -308,7 +349,10 @@ export class ApiServer {
     const rt = resourceByKey(resource)
     if (rt.viewOf) return this.delete(rt.viewOf, undefined, name, opts)
     const ns = rt.namespaced ? namespace ?? '' : ''
-    this.record('delete', rt, ns || undefined, name)
+    return this.audited(this.record('delete', rt, ns || undefined, name), () => this.deleteRecorded(rt, ns, name, opts))
+  }
+
+  private deleteRecorded(rt: ResourceType, ns: string, name: string, opts: DeleteOptions): KObject | undefined {
     const existing = this.store.get(rt.key, ns, name)
     if (!existing) throw notFound(qualifiedName(rt), name)
     if (opts.dryRun) return existing
@@ -439,10 +483,10 @@ export class ApiServer {
     for (const l of this.listeners) l(e)
   }
 
-  private record(verb: AuditEntry['verb'], rt: ResourceType, namespace: string | undefined, name: string | undefined): void {
+  private record(verb: AuditEntry['verb'], rt: ResourceType, namespace: string | undefined, name: string | undefined): AuditEntry | undefined {
     const cmd = this.requester.command
-    if (cmd === undefined) return
-    this.audit.push({
+    if (cmd === undefined) return undefined
+    const entry: AuditEntry = {
       time: this.clock.now(),
       verb,
       resource: rt.key,
@@ -450,7 +494,19 @@ export class ApiServer {
       name,
       user: this.requester.user,
       command: cmd,
-    })
+    }
+    this.audit.push(entry)
+    return entry
+  }
+
+  /** Runs the request; if it throws, its audit entry (when it has one) records the error's status. */
+  private audited<T>(entry: AuditEntry | undefined, fn: () => T): T {
+    try {
+      return fn()
+    } catch (e) {
+      if (entry) entry.code = e instanceof ApiError ? e.code : 500
+      throw e
+    }
   }
 
   snapshot(): { store: StoreState; rv: number; auditLength: number } {

@@ -88,6 +88,19 @@ describe('checks', () => {
     expect(questionsOf([{ not: { all: [q] } }]).map((x) => x.id)).toEqual(['w'])
   })
 
+  it('question by selector or where: the value of any matching object not being deleted is the answer', async () => {
+    await runInSession(session, 'oc create configmap b -n demo --from-literal=word=bye\noc label configmap b -n demo tier=y')
+    const q = (extra: object): Check => ({ question: { id: 'w', prompt: 'Which word?', resource: 'cm', namespace: 'demo', path: '.data.word', ...extra } })
+    expect(passes(q({ selector: 'tier=y' }), { answers: { w: 'bye' } })).toBe(true)
+    expect(passes(q({ selector: 'tier=y' }), { answers: { w: 'hello' } })).toBe(false)
+    expect(passes(q({ selector: 'tier' }), { answers: { w: 'hello' } })).toBe(true)
+    expect(passes(q({ where: { path: '.data.word', matches: '^b' } }), { answers: { w: 'bye' } })).toBe(true)
+    expect(passes(q({ selector: 'tier', where: { path: '.data.word', matches: '^b' } }), { answers: { w: 'hello' } })).toBe(false)
+    const none = evaluateCheck(q({ selector: 'tier=z' }), { ...ctx, answers: { w: 'bye' } })
+    expect(none.passed).toBe(false)
+    expect(none.message).toBe('no cm matching tier=z in demo, so the answer cannot be checked')
+  })
+
   it('hasRead: reads since the step began, from the audit log, not from command text', async () => {
     const started = session.now()
     const read: Check = { hasRead: { resource: 'pods', namespace: REG } }
@@ -99,8 +112,66 @@ describe('checks', () => {
     expect(passes({ hasRead: { resource: 'pods', namespace: 'demo' } }, { stepStartedAt: started })).toBe(false)
     expect(passes({ hasRead: { resource: 'pods', namespace: REG, verbs: ['watch'] } }, { stepStartedAt: started })).toBe(false)
     expect(passes(read, { stepStartedAt: session.now() + 1 })).toBe(false)
+    // the minimal cluster has no registry configuration yet: a NotFound is not a read, unless the check allows it
     await runInSession(session, 'oc get configs.imageregistry.operator.openshift.io cluster -o yaml')
-    expect(passes({ hasRead: { resource: 'configs.imageregistry', name: 'cluster' } }, { stepStartedAt: started })).toBe(true)
+    expect(passes({ hasRead: { resource: 'configs.imageregistry', name: 'cluster' } }, { stepStartedAt: started })).toBe(false)
+    expect(passes({ hasRead: { resource: 'configs.imageregistry', name: 'cluster', allowFailed: true } }, { stepStartedAt: started })).toBe(true)
+  })
+
+  it('hasRead: a subresource (logs, a remote shell) counts only for it, only when the server accepted it', async () => {
+    const s = createRunSession({ scenario: 'minimal' })
+    await runInSession(s, `oc create namespace demo
+oc create -n demo -f - <<X
+apiVersion: v1
+kind: Pod
+metadata:
+  name: stuck
+  labels: { app: stuck }
+spec:
+  nodeSelector: { no-such: label }
+  containers: [{ name: c, image: registry.example/c:1 }]
+X`)
+    const started = s.now()
+    const at = (c: Check) => evaluateCheck(c, { cluster: s.cluster, stepStartedAt: started, answers: {} }).passed
+    const operatorLogs: Check = { hasRead: { resource: 'pods', namespace: REG, subresource: 'log', selector: 'name=cluster-image-registry-operator' } }
+    const operatorShell: Check = { hasRead: { resource: 'pods', namespace: REG, subresource: 'exec', namePrefix: 'cluster-image-registry-operator-' } }
+    const podName = s.cluster.api.query('pods', { namespace: REG })[0].metadata.name
+    await runInSession(s, `oc get pod ${podName} -n ${REG}`)
+    expect(at({ hasRead: { resource: 'pods', namespace: REG, verbs: ['get'], namePrefix: 'cluster-image-registry-operator-' } })).toBe(true)
+    expect(at(operatorLogs)).toBe(false)
+    await runInSession(s, `oc logs deployment/cluster-image-registry-operator -n ${REG}`)
+    expect(at(operatorLogs)).toBe(true)
+    expect(at(operatorShell)).toBe(false)
+    expect(at({ hasRead: { resource: 'pods', namespace: REG, subresource: 'log', selector: 'docker-registry=default' } })).toBe(false)
+    expect(at({ hasRead: { resource: 'pods', namespace: REG, subresource: 'log', namePrefix: 'image-registry-' } })).toBe(false)
+    await runInSession(s, `oc rsh -n ${REG} ${podName} ls /`)
+    expect(at(operatorShell)).toBe(true)
+    // the pod cannot be scheduled: its container never started, so the server refuses its logs and a shell in it
+    const stuckLogs: Check = { hasRead: { resource: 'pods', namespace: 'demo', subresource: 'log', selector: 'app=stuck' } }
+    const stuckShell: Check = { hasRead: { resource: 'pods', namespace: 'demo', subresource: 'exec', name: 'stuck' } }
+    await runInSession(s, 'oc logs stuck -n demo\noc rsh -n demo stuck ls')
+    expect(at(stuckLogs)).toBe(false)
+    expect(at(stuckShell)).toBe(false)
+    expect(at({ hasRead: { ...stuckLogs.hasRead!, allowFailed: true } })).toBe(true)
+    expect(at({ hasRead: { ...stuckShell.hasRead!, allowFailed: true } })).toBe(true)
+    expect(evaluateCheck(stuckLogs, { cluster: s.cluster, stepStartedAt: started, answers: {} }).message).toBe('you have not read the logs of pods matching app=stuck in demo yet')
+  })
+
+  it('hasRead with a selector: the object read must match it now; a list counts', async () => {
+    const s = createRunSession({ scenario: 'minimal' })
+    const started = s.now()
+    const at = (c: Check) => evaluateCheck(c, { cluster: s.cluster, stepStartedAt: started, answers: {} }).passed
+    const master: Check = { hasRead: { resource: 'nodes', selector: 'node-role.kubernetes.io/master', verbs: ['get'] } }
+    await runInSession(s, 'oc get node worker-0')
+    expect(at(master)).toBe(false)
+    await runInSession(s, 'oc get node no-such-node')
+    expect(at(master)).toBe(false)
+    await runInSession(s, 'oc get node master-0 -o wide')
+    expect(at(master)).toBe(true)
+    const listed: Check = { hasRead: { resource: 'nodes', selector: 'node-role.kubernetes.io/master' } }
+    const s2 = createRunSession({ scenario: 'minimal' })
+    await runInSession(s2, 'oc get nodes')
+    expect(evaluateCheck(listed, { cluster: s2.cluster, stepStartedAt: 0, answers: {} }).passed).toBe(true)
   })
 
   it('evaluateStep: all checks must pass; matching wrong paths add their hints', () => {

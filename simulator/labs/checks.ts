@@ -3,7 +3,8 @@ import type { Cluster } from '../cluster'
 import type { KObject } from '../api/types'
 import { resolveResource, type ResourceType } from '../api/resources'
 import { compareNumber, describeTest, parseCompare, printedAt, testValue } from './compare'
-import type { Check, CheckKind, ObjectTarget, Step } from './types'
+import type { Check, CheckKind, CountSpec, HasReadSpec, ObjectTarget, Step, ValueTest } from './types'
+import { parseLabelSelector } from '../api/selectors'
 import { CHECK_KINDS } from './types'
 import { parseDuration, query as queryMetrics, SCRAPE_MS } from '../metrics'
 
@@ -113,7 +114,7 @@ function evaluateKind(kind: CheckKind, c: Check, ctx: CheckContext): Outcome {
       if (s.where) items = items.filter((o) => testValue(s.where!, s.where!.path, o).passed)
       const cmp = parseCompare(s.compare)
       if (!cmp) throw new CheckFailure(`malformed compare "${s.compare}"`)
-      const what = [s.resource, s.selector && `matching ${s.selector}`, s.phase && `in phase ${s.phase}`, s.namespace && `in ${s.namespace}`].filter(Boolean).join(' ')
+      const what = countedWhat(s)
       return leaf(compareNumber(items.length, cmp), `expected ${cmp.op} ${cmp.value} ${what}; found ${items.length}`, `found ${items.length}`)
     }
     case 'podOnNode': {
@@ -130,31 +131,48 @@ function evaluateKind(kind: CheckKind, c: Check, ctx: CheckContext): Outcome {
       const given = ctx.answers[s.id]
       if (given === undefined || given.trim() === '') return leaf(false, `answer the question: ${s.prompt}`, 'no answer yet')
       const norm = (t: string) => (s.ignoreCase ? t.trim().toLowerCase() : t.trim())
-      let expected: string
+      let expected: string[]
       if (s.promql !== undefined) {
-        expected = String(promqlSeriesCount(ctx, s.promql, s.range))
-      } else {
+        expected = [String(promqlSeriesCount(ctx, s.promql, s.range))]
+      } else if (s.name !== undefined) {
         const target = s as ObjectTarget & { path: string }
         const o = lookup(ctx, target)
         if (!o) return leaf(false, `${where(target)} does not exist, so the answer cannot be checked`)
-        expected = printedAt(target.path, o)
+        expected = [printedAt(target.path, o)]
+      } else {
+        const found = selected(ctx, s.resource!, s.namespace, s.selector, s.where)
+        if (!found.length) return leaf(false, `no ${describeSelection(s.resource!, s.namespace, s.selector, s.where)}, so the answer cannot be checked`)
+        expected = found.map((o) => printedAt(s.path!, o))
       }
-      return leaf(norm(given) === norm(expected) && expected.trim() !== '', `"${given.trim()}" is not the answer to: ${s.prompt}`, `answer given: ${given.trim()}`)
+      const right = expected.some((x) => x.trim() !== '' && norm(given) === norm(x))
+      return leaf(right, `"${given.trim()}" is not the answer to: ${s.prompt}`, `answer given: ${given.trim()}`)
     }
     case 'hasRead': {
       const s = c.hasRead!
       const rt = resourceOf(ctx, s.resource)
       const verbs = s.verbs ?? ['get', 'list', 'watch']
+      const sel = s.selector !== undefined ? parseLabelSelector(s.selector) : undefined
+      // A list (no name) counts for any name in it; a named request must name a matching object.
+      const nameOk = (name: string | undefined, ns: string | undefined) => {
+        if (name === undefined) return true
+        if (s.name !== undefined && name !== s.name) return false
+        if (s.namePrefix !== undefined && !name.startsWith(s.namePrefix)) return false
+        if (sel) {
+          const o = ctx.cluster.api.tryGet(rt.key, ns, name)
+          if (!o || !sel.matches(o.metadata.labels)) return false
+        }
+        return true
+      }
       const hit = ctx.cluster.api.audit.some(
         (e) =>
           e.time >= ctx.stepStartedAt &&
-          (verbs as string[]).includes(e.verb) &&
           e.resource === rt.key &&
+          (s.allowFailed || e.code === undefined) &&
+          (s.subresource !== undefined ? e.subresource === s.subresource : e.subresource === undefined && (verbs as string[]).includes(e.verb)) &&
           (s.namespace === undefined || e.namespace === undefined || e.namespace === s.namespace) &&
-          (s.name === undefined || e.name === undefined || e.name === s.name),
+          nameOk(e.name, e.namespace ?? s.namespace),
       )
-      const target = `${s.resource}${s.name ? `/${s.name}` : ''}${s.namespace ? ` in ${s.namespace}` : ''}`
-      return leaf(hit, `you have not looked at ${target} yet (${verbs.join(', ')})`)
+      return leaf(hit, `you have not ${readWhat(s, true)} yet`)
     }
     case 'all': {
       const subs = c.all!.map((x) => evaluate(x, ctx))
@@ -170,6 +188,30 @@ function evaluateKind(kind: CheckKind, c: Check, ctx: CheckContext): Outcome {
       return leaf(!sub.passed, `this should not hold: ${describeCheck(c.not!)}`, sub.detail)
     }
   }
+}
+
+/** "pods matching x in phase Running in ns", for count messages. */
+function countedWhat(s: CountSpec): string {
+  return [s.resource, s.selector && `matching ${s.selector}`, s.phase && `in phase ${s.phase}`, s.where && `whose ${s.where.path} ${describeTest(s.where)}`, s.namespace && `in ${s.namespace}`].filter(Boolean).join(' ')
+}
+
+/** The objects of `resource` (in `namespace`) that match a label selector and a `where` test, not being deleted. */
+function selected(ctx: CheckContext, resource: string, namespace: string | undefined, selector: string | undefined, test: (ValueTest & { path: string }) | undefined): KObject[] {
+  const rt = resourceOf(ctx, resource)
+  const items = ctx.cluster.api.query(rt.key, { namespace, labelSelector: selector })
+  return items.filter((o) => !o.metadata.deletionTimestamp && (!test || testValue(test, test.path, o).passed))
+}
+
+function describeSelection(resource: string, namespace: string | undefined, selector: string | undefined, test: (ValueTest & { path: string }) | undefined): string {
+  return [resource, selector && `matching ${selector}`, test && `whose ${test.path} ${describeTest(test)}`, namespace && `in ${namespace}`].filter(Boolean).join(' ')
+}
+
+/** What a `hasRead` asks for: "look at pods in x (get, list, watch)", or with `done`, "looked at …". */
+function readWhat(s: HasReadSpec, done: boolean): string {
+  const which = [s.name ? `/${s.name}` : '', s.namePrefix ? `/${s.namePrefix}…` : '', s.selector ? ` matching ${s.selector}` : '', s.namespace ? ` in ${s.namespace}` : ''].join('')
+  if (s.subresource === 'log') return `read the logs of ${s.resource}${which}`
+  if (s.subresource) return `${done ? 'opened' : 'open'} a shell (${s.subresource}) in ${s.resource}${which}`
+  return `${done ? 'looked' : 'look'} at ${s.resource}${which} (${(s.verbs ?? ['get', 'list', 'watch']).join(', ')})`
 }
 
 /** The default range of a `question.promql` query: the Prometheus graph's default, the last hour. */
@@ -195,10 +237,10 @@ export function describeCheck(c: Check): string {
     case 'absent': return `${where(c.absent!)} is absent`
     case 'jsonpath': return `${c.jsonpath!.path} of ${where(c.jsonpath!)} ${describeTest(c.jsonpath!)}`
     case 'condition': return `condition ${c.condition!.type}=${c.condition!.status} on ${where(c.condition!)}`
-    case 'count': return `count of ${c.count!.resource} ${c.count!.compare}`
+    case 'count': return `count(${countedWhat(c.count!)}) ${String(c.count!.compare).trim()}`
     case 'podOnNode': return `a pod matching ${c.podOnNode!.selector} on a node matching ${c.podOnNode!.nodeSelector}`
     case 'question': return c.question!.prompt
-    case 'hasRead': return `read ${c.hasRead!.resource}`
+    case 'hasRead': return readWhat(c.hasRead!, false)
     case 'all': return c.all!.map(describeCheck).join(' and ')
     case 'any': return c.any!.map(describeCheck).join(' or ')
     case 'not': return `not (${describeCheck(c.not!)})`

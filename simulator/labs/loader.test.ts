@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { nodeSource } from '../../scripts/lab-source-node'
-import { scaffold } from '../../scripts/lab-new'
+import { parseArgs, scaffold } from '../../scripts/lab-new'
+import { SCENARIOS } from '../scenarios'
 import { labIds, LAB_SCHEMA, loadLab } from './loader'
 import { mapSource } from './source'
 
@@ -74,6 +75,42 @@ describe('loader', () => {
     expect(lint(BASE.replace('scenario: minimal', 'scenario: minimal\nfaults: [nope]'))).toSatisfy(startsWith('8: unknown fault "nope"; known fau'))
     const twice = BASE + BASE.slice(BASE.indexOf('  - id: one'))
     expect(lint(twice)).toSatisfy(startsWith('16: duplicate step id "one"'))
+  })
+
+  it('lints question targets, hasRead subresources and alreadyMetOk', () => {
+    const lint = (check: string) => loadLab(withYaml(BASE.replace('- exists: { resource: ns, name: x }', check)), 'x').problems.map((p) => `${p.line}: ${p.message}`).join('\n')
+    const q = (rest: string) => `- question: { id: q, prompt: P, resource: pods, namespace: x, path: .spec.nodeName${rest} }`
+    expect(lint(q(', selector: app=x'))).toBe('')
+    expect(lint(q(', where: { path: .status.phase, equals: Running }'))).toBe('')
+    expect(lint(q(', selector: app=x, where: { path: .status.phase, equals: Running }'))).toBe('')
+    expect(lint(q(', name: a, selector: app=x'))).toBe('13: a question finds its object by "name", or by "selector" and/or "where", not both')
+    expect(lint(q(''))).toBe('13: a question with "path" needs "name", or "selector" and/or "where", to find its object')
+    expect(lint(q(', selector: "a in ("'))).toSatisfy(startsWith('13: invalid label selector'))
+    expect(lint('- hasRead: { resource: pods, subresource: log, selector: app=x, namePrefix: web- }')).toBe('')
+    expect(lint('- hasRead: { resource: pods, subresource: exec, verbs: [get] }')).toBe('13: "verbs" does not apply with "subresource": the exec request is what counts')
+    expect(lint('- hasRead: { resource: pods, subresource: shell }')).toContain('"subresource" must be one of "log", "exec", "attach"')
+    expect(lint('- exists: { resource: ns, name: x }\n        alreadyMetOk: it is there')).toBe('')
+    expect(lint('- not: { exists: { resource: ns, name: x }, alreadyMetOk: it is there }')).toBe('13: "alreadyMetOk" only applies to a step\'s own checks, not inside all/any/not or wrongPaths')
+  })
+
+  it('refuses a scenario that does not exist, at its line; the schema lists exactly the scenarios there are', () => {
+    const problems = loadLab(withYaml(BASE.replace('scenario: minimal', 'scenario: aws-4.12')), 'x').problems
+    expect(problems).toEqual([{ file: 'x/lab.yaml', line: 7, message: '"scenario" must be one of "minimal", "aws", "aws-4.0", "baremetal", "ocs", not "aws-4.12"' }])
+    expect((LAB_SCHEMA.properties.scenario as { enum: string[] }).enum).toEqual(SCENARIOS.map((x) => x.name))
+  })
+
+  it('lab:new takes an id and an existing scenario', () => {
+    expect(parseArgs(['my-lab'])).toEqual({ id: 'my-lab', scenario: 'minimal' })
+    expect(parseArgs(['my-lab', '--scenario', 'aws'])).toEqual({ id: 'my-lab', scenario: 'aws' })
+    expect(parseArgs(['--scenario=ocs', 'my-lab'])).toEqual({ id: 'my-lab', scenario: 'ocs' })
+    expect(parseArgs(['my-lab', '--scenario', 'nope'])).toEqual({ error: 'unknown scenario "nope"; scenarios: minimal, aws, aws-4.0, baremetal, ocs' })
+    expect(parseArgs(['my-lab', '--scenario'])).toEqual({ error: '--scenario needs a scenario name: minimal, aws, aws-4.0, baremetal, ocs' })
+    expect(parseArgs(['--scenario', '--help'])).toMatchObject({ error: expect.stringContaining('needs a scenario name') })
+    expect(parseArgs(['My Lab'])).toMatchObject({ error: expect.stringContaining('usage: npm run lab:new') })
+    for (const name of SCENARIOS.map((x) => x.name)) {
+      const files = Object.fromEntries(Object.entries(scaffold('my-lab', name)).map(([k, v]) => [`my-lab/${k}`, v]))
+      expect(loadLab(mapSource(files), 'my-lab').problems, name).toEqual([])
+    }
   })
 
   it('the scaffold of lab:new loads and names the schema for editors', () => {

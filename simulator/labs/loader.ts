@@ -91,13 +91,13 @@ function lint(spec: LabSpec, folder: string, source: LabSource): PathProblem[] {
         if (missing.length) out.push({ path: ['steps', i, 'solutions'], message: `no solution for fault(s) ${missing.join(', ')}` })
       }
     }
-    s.checks.forEach((c, j) => lintCheck(c, ['steps', i, 'checks', j], out, questionIds))
-    s.wrongPaths?.forEach((w, j) => lintCheck(w.when, ['steps', i, 'wrongPaths', j, 'when'], out, new Set()))
+    s.checks.forEach((c, j) => lintCheck(c, ['steps', i, 'checks', j], out, questionIds, true))
+    s.wrongPaths?.forEach((w, j) => lintCheck(w.when, ['steps', i, 'wrongPaths', j, 'when'], out, new Set(), false))
   })
   return out
 }
 
-function lintCheck(c: Check, path: JsonPathKey[], out: PathProblem[], questionIds: Set<string>): void {
+function lintCheck(c: Check, path: JsonPathKey[], out: PathProblem[], questionIds: Set<string>, stepLevel: boolean): void {
   const tryIt = (at: JsonPathKey[], fn: () => unknown, what: string) => {
     try {
       fn()
@@ -105,6 +105,8 @@ function lintCheck(c: Check, path: JsonPathKey[], out: PathProblem[], questionId
       out.push({ path: at, message: `invalid ${what}: ${(e as Error).message}` })
     }
   }
+  // labs:verify judges a step's own checks one by one before its solution; nested ones only as part of theirs
+  if (c.alreadyMetOk !== undefined && !stepLevel) out.push({ path: [...path, 'alreadyMetOk'], message: '"alreadyMetOk" only applies to a step\'s own checks, not inside all/any/not or wrongPaths' })
   for (const [kind, spec] of Object.entries(c) as [string, any][]) {
     if (kind === 'message' || spec === null || typeof spec !== 'object' || Array.isArray(spec)) continue
     const here = [...path, kind]
@@ -118,12 +120,18 @@ function lintCheck(c: Check, path: JsonPathKey[], out: PathProblem[], questionId
     }
     if (kind === 'question' && typeof spec.promql === 'string') tryIt([...here, 'promql'], () => parsePromQL(spec.promql), 'PromQL')
     if (kind === 'question' && typeof spec.range === 'string' && !parseDuration(spec.range)) out.push({ path: [...here, 'range'], message: `invalid range "${spec.range}"; expected a duration such as 1h or 30m` })
+    if (kind === 'question' && typeof spec.path === 'string') {
+      const bySelection = spec.selector !== undefined || spec.where !== undefined
+      if (spec.name !== undefined && bySelection) out.push({ path: [...here, 'name'], message: 'a question finds its object by "name", or by "selector" and/or "where", not both' })
+      else if (spec.name === undefined && !bySelection) out.push({ path: here, message: 'a question with "path" needs "name", or "selector" and/or "where", to find its object' })
+    }
+    if (kind === 'hasRead' && spec.subresource !== undefined && spec.verbs !== undefined) out.push({ path: [...here, 'verbs'], message: `"verbs" does not apply with "subresource": the ${spec.subresource} request is what counts` })
     if (kind === 'question') {
       if (questionIds.has(spec.id)) out.push({ path: [...here, 'id'], message: `duplicate question id "${spec.id}"` })
       questionIds.add(spec.id)
     }
   }
-  c.all?.forEach((x, i) => lintCheck(x, [...path, 'all', i], out, questionIds))
-  c.any?.forEach((x, i) => lintCheck(x, [...path, 'any', i], out, questionIds))
-  if (c.not) lintCheck(c.not, [...path, 'not'], out, questionIds)
+  c.all?.forEach((x, i) => lintCheck(x, [...path, 'all', i], out, questionIds, false))
+  c.any?.forEach((x, i) => lintCheck(x, [...path, 'any', i], out, questionIds, false))
+  if (c.not) lintCheck(c.not, [...path, 'not'], out, questionIds, false)
 }

@@ -39,7 +39,6 @@ export async function runVerify(source: LabSource, opts: { ids?: string[]; root?
       const variants = result.variants ? `  ${result.variants} variants` : ''
       lines.push({ id: lab.id, text: `ok  ${lab.id}  ${result.steps} steps${variants}  ${Math.round(ms)}ms`, failed: false })
     }
-    else if (result.status === 'skip') lines.push({ id: lab.id, text: `skip ${lab.id}: ${result.reason}`, failed: false })
     else lines.push({ id: lab.id, text: `FAIL ${lab.id}${result.step ? ` step ${result.step}` : ''}: ${result.reason}`, failed: true })
   }
   return lines

@@ -50,30 +50,53 @@ export interface PodOnNodeSpec {
 }
 /**
  * `question`: the trainee's answer equals a value read from live state: either the JSONPath `path` of one object
- * (`resource`, `name`, `namespace`), or, with `promql`, the number of series (graph lines) a PromQL range query over
- * the registry's metrics returns for the last `range` (default `1h`, what the Prometheus graph shows).
+ * (`resource`, `name`, `namespace`), or of the objects a label `selector` and/or a `where` test find (`resource`,
+ * `namespace`; any one of them not being deleted may give the answer), or, with `promql`, the number of series
+ * (graph lines) a PromQL range query over the registry's metrics returns for the last `range` (default `1h`, what the
+ * Prometheus graph shows).
  */
 export interface QuestionSpec extends Partial<ObjectTarget> {
   /** the key the trainee's answer is stored under */
   id: string
   prompt: string
+  /** instead of `name`: a label selector that finds the object(s) whose `path` is the answer */
+  selector?: string
+  /** instead of (or with) `selector`: only objects whose value at `where.path` passes the test */
+  where?: ValueTest & { path: string }
   path?: string
   promql?: string
   /** a Prometheus duration (`1h`, `30m`): the query's range, ending now (only with `promql`) */
   range?: string
   ignoreCase?: boolean
 }
-/** `hasRead`: since the step began, a trainee command got, listed or watched a resource. */
+/**
+ * `hasRead`: since the step began, a trainee command got, listed or watched a resource (or, with `subresource`, read
+ * a pod's log or opened a shell in it), and the API server answered without an error.
+ */
 export interface HasReadSpec {
   resource: string
   name?: string
+  /** the object's name starts with this (`image-registry-`: any pod of that deployment) */
+  namePrefix?: string
+  /** a label selector the object read matches (looked up in the live state); a list of the resource counts */
+  selector?: string
   namespace?: string
+  /** without `subresource`: the verbs that count (default get, list, watch) */
   verbs?: ('get' | 'list' | 'watch')[]
+  /** `log` (`oc logs`), `exec` (`oc rsh`, `oc exec`) or `attach`: only that request counts, not a plain read */
+  subresource?: 'log' | 'exec' | 'attach'
+  /** count requests the API server refused too (a NotFound, logs of a container that never started) */
+  allowFailed?: boolean
 }
 
 /** One check: exactly one kind key, plus the message shown when it fails. */
 export interface Check {
   message?: string
+  /**
+   * why this check may already hold when its step begins (labs:verify otherwise reports a step's check that passes
+   * before the step's solution runs); only on a step's own checks
+   */
+  alreadyMetOk?: string
   exists?: ExistsSpec
   absent?: ExistsSpec
   jsonpath?: JsonPathSpec

@@ -79,6 +79,17 @@ describe('faults: { oneOf } (break-fix labs)', () => {
     expect(lines[0].text).toMatch(/^ok {2}x {2}1 steps {2}2 variants {2}\d+ms$/)
   }, 60_000)
 
+  it('labs:verify reports a check already met before the fix only if it is with every fault', async () => {
+    // the fixture's operator check already holds with s3-wrong-keys, not with operator-scaled-down: no report
+    const always = breakFix().replace('    hints: [fix it]', '      - exists: { resource: ns, name: default }\n    hints: [fix it]')
+    expect(await verifyLab(load(always).lab!)).toEqual({
+      id: 'x',
+      status: 'fail',
+      step: 'fix',
+      reason: 'check 4 (ns/default exists) already passes before the solution runs with every fault; make the step ask for a change, or say why with alreadyMetOk',
+    })
+  }, 60_000)
+
   it('labs:verify fails a variant whose solution does not fix its fault, and names the fault', async () => {
     // the chosen fault (seed 1: s3-wrong-keys) is fixed; the other variant's "fix" only reads
     const yaml = breakFix().replace(`oc scale deployment cluster-image-registry-operator --replicas=1 -n ${REG}`, `oc get pods -n ${REG}`)
