@@ -6,10 +6,12 @@
 import type { Expr, Matcher } from './promql'
 import { SCRAPE_MS, type Labels, type ModelSeries } from './model'
 
-/** A stored series: labels plus its scrape instants (first sample, end bound) and value function. */
+/** A stored series: labels plus its scrape instants (first sample, end bound, gaps) and value function. */
 export interface SourceSeries extends ModelSeries {
   first: number
   end?: number
+  /** whether the scrape at a sample instant happened (absent: every instant up to `end`) */
+  scraped?(t: number): boolean
 }
 
 /** One result series of a range query: `values` are [unix seconds, value text]. */
@@ -44,7 +46,10 @@ function samples(s: SourceSeries, from: number, to: number): number[] {
   const k0 = Math.max(0, Math.floor((from - s.first) / SCRAPE_MS) + 1)
   const k1 = Math.floor((hi - s.first) / SCRAPE_MS)
   const out: number[] = []
-  for (let k = k0; k <= k1; k++) out.push(s.first + k * SCRAPE_MS)
+  for (let k = k0; k <= k1; k++) {
+    const t = s.first + k * SCRAPE_MS
+    if (!s.scraped || s.scraped(t)) out.push(t)
+  }
   return out
 }
 

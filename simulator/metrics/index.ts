@@ -5,7 +5,7 @@
 import type { Cluster } from '../cluster'
 import { evaluate, type QueryRange, type RangeSeries, type SourceSeries } from './eval'
 import { podLifetimes, registryTargets, type PodLifetime } from './lifetimes'
-import { firstScrape, podSeries } from './model'
+import { firstScrape, podSeries, scraped } from './model'
 import { parse } from './promql'
 
 export { PromQLError, parse, parseDuration, type Expr } from './promql'
@@ -23,7 +23,7 @@ export function installRegistryMetrics(cluster: Cluster): void {
 export function allSeries(cluster: Pick<Cluster, 'ctx' | 'profile'>): SourceSeries[] {
   const out: SourceSeries[] = []
   for (const l of podLifetimes(cluster.ctx).all() as PodLifetime[]) {
-    for (const s of podSeries(l, cluster.profile)) out.push({ ...s, first: firstScrape(l), end: l.end })
+    for (const s of podSeries(l, cluster.profile)) out.push({ ...s, first: firstScrape(l), end: l.end, scraped: (t) => scraped(l, t) })
   }
   return out
 }

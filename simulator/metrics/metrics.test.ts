@@ -71,6 +71,40 @@ describe('registry metrics', () => {
   })
 })
 
+describe('traffic follows readiness', () => {
+  const inc = (c: ReturnType<typeof threeReplicas>, expr: string) => {
+    const t = c.now()
+    return query(c, expr, { start: t, end: t, step: 1 }).map((s) => [s.metric.pod, Number(s.values[0][1])] as const)
+  }
+
+  it('gives unready pods (s3-bucket-deleted: both 0/1) no requests, but keeps scraping them while they run', () => {
+    const c = awsScenario.build({ seed: 1, faults: ['s3-bucket-deleted'] })
+    const pods = c.api.query('pods', { namespace: 'openshift-image-registry' }).filter((p) => p.metadata.labels?.['docker-registry'] === 'default')
+    expect(pods.map((p) => p.status.containerStatuses[0].ready)).toEqual([false, false])
+    // pulls and pushes of the last 10 minutes: none reached the pods
+    const served = inc(c, 'sum by (pod) (increase(imageregistry_http_requests_total{method!="get"}[10m]))')
+    expect(served.map(([pod]) => pod).sort()).toEqual(pods.map((p) => p.metadata.name).sort())
+    for (const [, v] of served) expect(v).toBe(0)
+    // only Prometheus's own scrapes (2 a minute) are counted as get/200
+    for (const [, v] of inc(c, 'sum by (pod) (increase(imageregistry_http_requests_total{method="get",code="200"}[10m]))')) expect(v).toBeCloseTo(20, 0)
+    // once the operator re-creates the bucket the pods turn Ready and traffic comes back
+    c.api.patch('deployments.apps', 'openshift-image-registry', 'cluster-image-registry-operator', 'merge', { spec: { replicas: 1 } })
+    c.settle()
+    c.advance(15 * 60_000)
+    for (const [, v] of inc(c, 'sum by (pod) (increase(imageregistry_http_requests_total{method!="get"}[10m]))')) expect(v).toBeGreaterThan(1)
+  })
+
+  it('takes no samples of a crash-looping pod between its runs', () => {
+    const c = awsScenario.build({ seed: 1, faults: ['registry-crashloop'] })
+    const t = c.now()
+    const crashing = c.api.query('pods', { namespace: 'openshift-image-registry' }).filter((p) => p.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CrashLoopBackOff')
+    expect(crashing).toHaveLength(2)
+    const names = new Set(crashing.map((p) => p.metadata.name))
+    const up = query(c, 'imageregistry_http_in_flight_requests', { start: t - 10 * 60_000, end: t, step: 30_000 }).filter((s) => names.has(s.metric.pod))
+    expect(up).toEqual([])
+  })
+})
+
 describe('PromQL errors', () => {
   const err = (q: string, style?: 'new' | 'old') => {
     try {

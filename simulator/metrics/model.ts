@@ -1,12 +1,13 @@
 /**
  * The registry's load model: what each registry pod's `/extensions/v2/metrics` would answer at any virtual
  * instant, computed in closed form (nothing is stored per sample). Pulls and pushes follow seeded smooth waves per
- * pod; every Prometheus scrape (each 30 s from the pod's first readiness, at a per-pod offset) is itself a counted
+ * pod, and reach it only while it is Ready (behind the Service); every Prometheus scrape (each 30 s from the
+ * pod's first run, at a per-pod offset, skipped while its container is not running) is itself a counted
  * `get`/`200`; health probes are not counted (§10.1).
  */
 import { hashInt } from '../controllers/util'
 import type { PodLifetime } from './lifetimes'
-import { REGISTRY_NS } from './lifetimes'
+import { isOn, onSpans, REGISTRY_NS } from './lifetimes'
 
 /** Prometheus's scrape interval for the registry ServiceMonitor. */
 export const SCRAPE_MS = 30_000
@@ -59,17 +60,36 @@ const SPLIT: [string, string, 'pull' | 'push', number][] = [
 /** Mean latency per method (seconds). */
 const LATENCY: Record<string, number> = { get: 0.0124, head: 0.0041, patch: 0.352, post: 0.0297, put: 0.0813 }
 
+/** Whether Prometheus scrapes the pod at instant `t` (a scrape instant of its lifetime while its container runs). */
+export function scraped(l: PodLifetime, t: number): boolean {
+  return isOn(l.running, t)
+}
+
+/** Scrapes of the pod strictly before `t` (each one a request the pod counted). */
+function scrapesBefore(l: PodLifetime, t: number): number {
+  const first = firstScrape(l)
+  if (!l.running) return Math.max(0, Math.ceil((t - first) / SCRAPE_MS))
+  // instants first + k·SCRAPE_MS in [a, b) for each running stretch, up to t
+  let n = 0
+  for (const [a, b] of onSpans(l.running, first, t)) n += Math.max(0, Math.ceil((b - first) / SCRAPE_MS) - Math.ceil((a - first) / SCRAPE_MS))
+  return n
+}
+
 /** Requests counted by `imageregistry_http_requests_total{method,code}` at scrape instant `t`. */
 export function requestCount(l: PodLifetime, method: string, code: string, t: number): number {
   const p = params(l)
-  const secs = Math.max(0, (t - l.start) / 1000)
+  const secs = (x: number) => Math.max(0, (x - l.start) / 1000)
   let n = 0
   for (const [m, c, src, weight] of SPLIT) {
     if (m !== method || c !== code) continue
     const base = src === 'pull' ? p.pull : p.push
-    n += Math.floor(weight * integral(base, src === 'pull' ? 0.5 : 0.8, p.period, p.phase, secs))
+    const wave = (x: number) => integral(base, src === 'pull' ? 0.5 : 0.8, p.period, p.phase, secs(x))
+    // Only the stretches while the pod was Ready: the Service sends nothing to an unready pod.
+    let total = 0
+    for (const [a, b] of onSpans(l.ready, l.start, t)) total += wave(b) - wave(a)
+    n += Math.floor(weight * total)
   }
-  if (method === 'get' && code === '200') n += Math.max(0, Math.floor((t - firstScrape(l)) / SCRAPE_MS))
+  if (method === 'get' && code === '200') n += scrapesBefore(l, t)
   return n
 }
 

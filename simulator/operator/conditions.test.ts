@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyMainConditions, availableCondition, ConditionList, progressingCondition, type MainInput } from './conditions'
+import { applyMainConditions, availableCondition, ConditionList, configConditions, progressingCondition, type MainInput } from './conditions'
 import { aggregate } from './clusteroperator'
 
 const ready = { deleting: false, availableReplicas: 1, complete: true }
@@ -36,6 +36,31 @@ describe('main conditions (§2.1)', () => {
     const pd = new ConditionList([], 0)
     applyMainConditions(pd, { profile: '4.12', managementState: 'Managed', deployment: { ...ready, complete: false, deadlineExceeded: 'ReplicaSet "image-registry-1" has timed out progressing.' } }, 0)
     expect(pd.get('Degraded')?.message).toBe('Registry deployment has timed out progressing: ReplicaSet "image-registry-1" has timed out progressing.')
+  })
+
+  it('puts the main four ahead of conditions created before them, keeping the others in creation order', () => {
+    const list = configConditions([], 0)
+    list.set({ type: 'NodeCADaemonAvailable', status: 'True', reason: 'AsExpected', message: 'The daemon set node-ca has available replicas' })
+    list.set({ type: 'StorageExists', status: 'True', reason: 'Creation Successful', message: 'EmptyDir storage successfully created' })
+    applyMainConditions(list, { profile: '4.12', managementState: 'Managed', deployment: ready }, 0)
+    list.set({ type: 'ImageConfigControllerDegraded', status: 'False', reason: 'AsExpected', message: '' })
+    expect(list.list.map((c) => c.type)).toEqual(['Available', 'Progressing', 'Degraded', 'Removed', 'NodeCADaemonAvailable', 'StorageExists', 'ImageConfigControllerDegraded'])
+    // the pruner's list has no leading types: Degraded stays where it was created
+    const pruner = new ConditionList([], 0)
+    for (const type of ['Available', 'Scheduled', 'Failed', 'Degraded']) pruner.set({ type, status: 'False', reason: '', message: '' })
+    expect(pruner.list.map((c) => c.type)).toEqual(['Available', 'Scheduled', 'Failed', 'Degraded'])
+  })
+
+  it('RouteDegraded only when the deployment is complete and available', () => {
+    const problems = ['route r (host h, router default) not admitted: route x already exposes h and is older']
+    const at = (deployment: MainInput['deployment']) => {
+      const list = new ConditionList([], 0)
+      applyMainConditions(list, { profile: '4.12', managementState: 'Managed', deployment, routeProblems: problems }, 0)
+      return list.get('Degraded')
+    }
+    expect(at(ready)).toMatchObject({ status: 'True', reason: 'RouteDegraded', message: problems[0] })
+    expect(at({ ...ready, complete: false })).toEqual({ type: 'Degraded', status: 'False', lastTransitionTime: '1970-01-01T00:00:00Z' })
+    expect(at({ ...ready, complete: false, deadlineExceeded: 'ReplicaSet "image-registry-1" has timed out progressing.' })).toMatchObject({ status: 'True', reason: 'ProgressDeadlineExceeded' })
   })
 
   it('CO aggregation joins reasons with :: and lists messages', () => {

@@ -94,8 +94,10 @@ export function degradedCondition(i: MainInput, available: Condition, now: numbe
     return { condition: cond('Degraded', 'False', '', ''), recheckAfter: due - now + 1000 }
   }
   const d = i.deployment
-  if (d && !d.complete && d.deadlineExceeded !== undefined) {
-    return { condition: cond('Degraded', 'True', 'ProgressDeadlineExceeded', `Registry deployment has timed out progressing: ${d.deadlineExceeded}`) }
+  // One else-if chain in status.go: an incomplete rollout hides route problems until it completes.
+  if (d && !d.complete) {
+    if (d.deadlineExceeded !== undefined) return { condition: cond('Degraded', 'True', 'ProgressDeadlineExceeded', `Registry deployment has timed out progressing: ${d.deadlineExceeded}`) }
+    return { condition: cond('Degraded', 'False', '', '') }
   }
   if (i.routeProblems?.length) return { condition: cond('Degraded', 'True', 'RouteDegraded', i.routeProblems.join(',')) }
   return { condition: cond('Degraded', 'False', '', '') }
@@ -108,13 +110,23 @@ export function removedCondition(i: MainInput): C {
 }
 
 /**
+ * The Config CR's leading conditions, in the order the main controller writes them (status.go; seed 001 shows
+ * Available, Progressing, Failing, Removed before the storage conditions). `Failing` is the 4.0 name of Degraded.
+ */
+export const MAIN_CONDITION_ORDER = ['Available', 'Progressing', 'Degraded', 'Failing', 'Removed']
+
+/**
  * A condition list edited in place: known types keep their position, new ones are appended, and
  * lastTransitionTime changes only when the status does (operator-framework's SetStatusCondition).
+ * With `leading`, a new condition of one of those types is inserted among the leading ones, in that order,
+ * instead of appended: the helper controllers and the storage sync may create theirs before the main
+ * controller's first status write, and the CR (workshop 001, status.go's write order) lists the main four first.
  */
 export class ConditionList {
   constructor(
     readonly list: Condition[],
     private readonly at: number,
+    private readonly leading: readonly string[] = [],
   ) {}
 
   get(type: string): Condition | undefined {
@@ -130,9 +142,25 @@ export class ConditionList {
     if (c.message) next.message = c.message
     if (c.reason) next.reason = c.reason
     if (i >= 0) this.list[i] = next
-    else this.list.push(next)
+    else this.list.splice(this.insertAt(c.type), 0, next)
     return next
   }
+
+  /** Where a new condition goes: after the leading ones that precede it, or at the end. */
+  private insertAt(type: string): number {
+    const rank = this.leading.indexOf(type)
+    if (rank < 0) return this.list.length
+    const at = this.list.findIndex((x) => {
+      const r = this.leading.indexOf(x.type)
+      return r < 0 || r > rank
+    })
+    return at < 0 ? this.list.length : at
+  }
+}
+
+/** The condition list of the Config CR (main conditions first). */
+export function configConditions(list: Condition[], at: number): ConditionList {
+  return new ConditionList(list, at, MAIN_CONDITION_ORDER)
 }
 
 /** Computes and applies the main conditions; returns when the Degraded timer must be checked again. */

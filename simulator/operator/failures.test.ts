@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { b64encode } from '../controllers/util'
 import type { S3Service } from '../world/s3'
-import { cond, config, operatorCluster, patchConfig, registryPods } from './testing'
+import { cond, conditionHistory, config, operatorCluster, patchConfig, registryPods } from './testing'
 
 const NS = 'openshift-image-registry'
 
@@ -32,7 +32,7 @@ describe('timelines C and D, failure modes', () => {
     expect(cr.spec.storage.managementState).toBe('Managed')
     expect(cr.spec.storage.s3.bucket).toMatch(/^test-x7k2p-image-registry-us-east-1-[a-y]+$/)
     expect(cr.spec.storage.s3.bucket).toHaveLength(62)
-    expect(cond(c, 'StorageExists')).toBe('True Creation Successful: S3 bucket was successfully created')
+    expect(cond(c, 'StorageExists')).toBe('True S3 Bucket Exists: ')
     expect(cond(c, 'StorageEncrypted')).toBe('True Encryption Successful: Default AES256 encryption was successfully enabled on the S3 bucket')
     expect(cond(c, 'Available')).toBe('True Ready: The registry is ready')
     const nodes = registryPods(c).map((p) => p.spec.nodeName)
@@ -68,6 +68,48 @@ describe('timelines C and D, failure modes', () => {
     patchConfig(c, { spec: { rolloutStrategy: 'Recreate' } })
     expect(cond(c, 'StorageExists')).toBe('True PVC Exists: ')
     expect(config(c).spec.storage.managementState).toBe('Unmanaged')
+  })
+
+  it('3: operator PVC Pending (no default StorageClass): PVC Created, pod Pending, then Degraded Unavailable after a minute', () => {
+    const c = operatorCluster()
+    expect(c.api.query('storageclasses.storage.k8s.io')).toHaveLength(0)
+    patchConfig(c, { spec: { managementState: 'Managed', storage: { pvc: { claim: '' } } } })
+    const degraded = conditionHistory(c, 'Degraded')
+    expect(cond(c, 'StorageExists')).toBe('True PVC Created: ')
+    c.advance(30_000)
+    expect(c.api.tryGet('persistentvolumeclaims', NS, 'image-registry-storage')!.status.phase).toBe('Pending')
+    const [pod] = registryPods(c)
+    expect(pod.status.phase).toBe('Pending')
+    expect(pod.status.conditions.find((x: any) => x.type === 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable' })
+    expect(pod.status.conditions.find((x: any) => x.type === 'PodScheduled').message).toMatch(/pod has unbound immediate PersistentVolumeClaims/)
+    expect(cond(c, 'Available')).toBe('False NoReplicasAvailable: The deployment does not have available replicas')
+    expect(cond(c, 'Progressing')).toBe('True DeploymentNotCompleted: The deployment has not completed')
+    expect(cond(c, 'Degraded')).toBe('False : ')
+    c.advance(60_000)
+    expect(cond(c, 'Degraded')).toBe('True Unavailable: The deployment does not have available replicas')
+    expect(cond(c, 'StorageExists')).toBe('True PVC Created: ')
+    // it turned Degraded about a minute after Available went False (the operator's next pass after the timer)
+    const turned = degraded.find((h) => h.value.startsWith('True'))!
+    expect(turned.at).toBeGreaterThanOrEqual(60)
+    expect(turned.at).toBeLessThanOrEqual(62)
+  })
+
+  it('5: RWO claim with the cloud defaults: more than one replica, then RollingUpdate', () => {
+    const c = operatorCluster({ platform: 'AWS', workers: 3 })
+    c.advance(60_000)
+    c.api.create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'rwo', namespace: NS }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '100Gi' } } } })
+    patchConfig(c, { spec: { storage: { s3: null, pvc: { claim: 'rwo' } } } })
+    expect(config(c).spec.replicas).toBe(2)
+    expect(cond(c, 'StorageExists')).toBe('False PVC Issues Found: cannot use ReadWriteOnce access mode with more than one replica of the image registry')
+    expect(cond(c, 'Progressing')).toBe('True Error: Unable to apply resources: unable to sync storage configuration: cannot use ReadWriteOnce access mode with more than one replica of the image registry')
+    // nothing changes: the old S3-backed registry keeps serving
+    expect(cond(c, 'Available')).toBe('True Ready: The registry is ready')
+    expect(c.api.tryGet('deployments.apps', NS, 'image-registry')!.spec.template.spec.containers[0].env[0]).toEqual({ name: 'REGISTRY_STORAGE', value: 's3' })
+    patchConfig(c, { spec: { replicas: 1 } })
+    expect(cond(c, 'StorageExists')).toBe('False PVC Issues Found: cannot use ReadWriteOnce access mode with RollingUpdate rollout strategy')
+    patchConfig(c, { spec: { rolloutStrategy: 'Recreate' } })
+    expect(cond(c, 'StorageExists')).toBe('True PVC Exists: ')
+    expect(cond(c, 'Progressing')).toBe('True DeploymentNotCompleted: The deployment has not completed')
   })
 
   it('pvc with empty claim creates image-registry-storage', () => {

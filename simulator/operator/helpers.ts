@@ -9,7 +9,7 @@ import type { Controller, ControllerContext } from '../controllers/types'
 import { b64encode, clone, emit, hashHex } from '../controllers/util'
 import { applyObject } from './apply'
 import { syncClusterOperator } from './clusteroperator'
-import { ConditionList } from './conditions'
+import { configConditions } from './conditions'
 import { CONFIG_RESOURCE, EVENT_SOURCE, IMAGE_CONFIG_RESOURCE, INTERNAL_HOSTNAME, NS, REGISTRY, configName, nsChanges, operatorDeployment, operatorEnv, operatorRunning, toChanges } from './names'
 
 type Cond = { type: string; status: 'True' | 'False' | 'Unknown'; reason: string; message: string }
@@ -20,7 +20,7 @@ export function setConfigConditions(ctx: ControllerContext, conds: Cond[], extra
   if (cr && !cr.metadata.deletionTimestamp) {
     const next = clone(cr)
     next.status ??= {}
-    const list = new ConditionList((next.status.conditions ??= []), ctx.now())
+    const list = configConditions((next.status.conditions ??= []), ctx.now())
     // The 4.0 operator had no helper conditions on its CR.
     if (ctx.profile !== '4.0') for (const c of conds) list.set(c)
     extra?.(next.status)

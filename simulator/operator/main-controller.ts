@@ -9,7 +9,7 @@ import type { Controller, ControllerContext, ReconcileResult } from '../controll
 import { clone, emit, getCondition } from '../controllers/util'
 import { applyObject, deleteObject } from './apply'
 import { bootstrapConfig } from './bootstrap'
-import { applyMainConditions, ConditionList, type ApplyError, type DeploymentView } from './conditions'
+import { applyMainConditions, configConditions, type ApplyError, type ConditionList, type DeploymentView } from './conditions'
 import { syncClusterOperator } from './clusteroperator'
 import { checksum, registryDeployment, requestsError } from './deployment'
 import { CONFIG_RESOURCE, EVENT_SOURCE, FINALIZER, INTERNAL_HOSTNAME, NS, REGISTRY, configName, nsChanges, operatorDeployment, operatorRunning, toChanges } from './names'
@@ -32,6 +32,23 @@ function dependenciesChecksum(ctx: ControllerContext, privateConfig: KObject | u
   const pull = ctx.api.tryGet('secrets', NS, 'installation-pull-secrets')
   const trusted = ctx.api.tryGet('configmaps', NS, 'trusted-ca')
   return checksum([privateConfig?.data ?? null, pull?.data ?? null, trusted?.data ?? null])
+}
+
+/**
+ * `route <name> (host <h>, router <r>) not admitted: <msg>` for every router ingress of the routes the spec asks
+ * for whose Admitted condition is not True (status.go checkRoutesStatus, 4.8+); routes not created yet are skipped.
+ */
+export function routeProblems(ctx: ControllerContext, spec: any): string[] {
+  const out: string[] = []
+  for (const name of wantedRoutes(spec ?? {})) {
+    const route = ctx.api.tryGet('routes.route.openshift.io', NS, name)
+    for (const ingress of route?.status?.ingress ?? []) {
+      for (const c of ingress.conditions ?? []) {
+        if (c.type === 'Admitted' && c.status !== 'True') out.push(`route ${name} (host ${ingress.host ?? ''}, router ${ingress.routerName ?? ''}) not admitted: ${c.message ?? ''}`)
+      }
+    }
+  }
+  return out
 }
 
 /** Permanent verification errors (§2.1). */
@@ -114,7 +131,7 @@ function reconcile(_key: string, ctx: ControllerContext): ReconcileResult | void
   const now = ctx.now()
   const cr = clone(stored)
   cr.status ??= {}
-  const conds = new ConditionList((cr.status.conditions ??= []), now)
+  const conds = configConditions((cr.status.conditions ??= []), now)
   // The conditions describe the Deployment as the informer saw it when the pass started.
   const seen = ctx.api.tryGet('deployments.apps', NS, REGISTRY)
   const deleting = !!cr.metadata.deletionTimestamp
@@ -130,7 +147,8 @@ function reconcile(_key: string, ctx: ControllerContext): ReconcileResult | void
     ctx.api.update(CONFIG_RESOURCE, next)
     return
   }
-  const { recheckAfter } = applyMainConditions(conds, { profile: ctx.profile, managementState: state, deployment: deploymentView(seen), error }, now)
+  const routes = v40 ? [] : routeProblems(ctx, cr.spec)
+  const { recheckAfter } = applyMainConditions(conds, { profile: ctx.profile, managementState: state, deployment: deploymentView(seen), error, routeProblems: routes }, now)
   cr.status.readyReplicas = seen?.status?.readyReplicas ?? 0
   cr.status.observedGeneration = cr.metadata.generation
   if (v40) {

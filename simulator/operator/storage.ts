@@ -179,11 +179,15 @@ function syncS3(ctx: ControllerContext, cr: KObject, conds: ConditionList, exist
   const changed = !jsonEqual(spec, cr.status.storage.s3)
   if (!changed && spec.bucket) {
     try {
+      // StorageExists check of every pass (s3.go): once HeadBucket succeeds, `Creation Successful` and the
+      // user-bucket message give way to a plain `S3 Bucket Exists` (lastTransitionTime kept: status unchanged).
       s3.headBucket(creds, spec.bucket)
-      if (conds.get('StorageExists')?.status !== 'True') exists('True', 'S3 Bucket Exists')
+      exists('True', 'S3 Bucket Exists')
       return undefined
     } catch (e) {
       if (!(e instanceof S3Error && e.code === 'NotFound')) return s3Fail(e, exists)
+      // Gone behind the operator's back: False for a moment, then re-created below (a new lastTransitionTime).
+      exists('False', e.code, e.message)
     }
   }
   if (changed) exists('Unknown', 'S3 Configuration Changed', 'S3 storage is in an unknown state')

@@ -1,5 +1,5 @@
 /** Test clusters for the operator: nodes, namespaces, cluster config, the operator Deployment, S3 credentials. */
-import type { Condition, Profile } from '../api/types'
+import type { Condition, KObject, Profile } from '../api/types'
 import { Cluster, type ClusterInfo } from '../cluster'
 import { coreControllers, installCoreMutators } from '../controllers'
 import { nodeObject, TEST_INFO } from '../controllers/testing'
@@ -18,6 +18,8 @@ export interface OperatorClusterOptions {
   workers?: number
   infra?: number
   seed?: number
+  /** called once the cluster exists, before the operator's first pass (e.g. to start a conditionHistory) */
+  before?: (cluster: Cluster) => void
 }
 
 /** A cluster with the operator installed and settled a few minutes after start. */
@@ -41,6 +43,7 @@ export function operatorCluster(o: OperatorClusterOptions = {}): Cluster {
   cluster.api.create('serviceaccounts', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'cluster-image-registry-operator', namespace: NS } })
   cluster.api.create('deployments.apps', operatorDeployment(profile, info, operatorImage(profile, 'a'.repeat(64)), operatorImage(profile, 'b'.repeat(64))))
   installImageRegistryOperator(cluster)
+  o.before?.(cluster)
   cluster.settle()
   cluster.advance(120_000)
   return cluster
@@ -66,4 +69,24 @@ export function patchConfig(cluster: Cluster, body: unknown): void {
 /** Registry pods (not the operator). */
 export function registryPods(cluster: Cluster) {
   return cluster.api.query('pods', { namespace: NS, labelSelector: 'docker-registry=default' })
+}
+
+/**
+ * Every distinct `status reason: message` a condition of the Config CR (or of `of`) takes from now on, with the
+ * virtual seconds since the call it was written at (the intermediate states a settled cluster no longer shows).
+ */
+export function conditionHistory(cluster: Cluster, type: string, of: { resource: string; name: string } = { resource: CONFIG_RESOURCE, name: configName(cluster.profile) }): { at: number; value: string }[] {
+  const { resource, name } = of
+  const out: { at: number; value: string }[] = []
+  const t0 = cluster.now()
+  const record = (o: KObject | undefined) => {
+    const c: Condition | undefined = o?.status?.conditions?.find((x: Condition) => x.type === type)
+    const value = c ? `${c.status} ${c.reason ?? ''}: ${c.message ?? ''}` : 'missing'
+    if (out.at(-1)?.value !== value) out.push({ at: Math.round((cluster.now() - t0) / 1000), value })
+  }
+  record(cluster.api.tryGet(resource, undefined, name))
+  cluster.api.watch((e) => {
+    if (e.resource === resource && e.object.metadata.name === name) record(e.object)
+  })
+  return out
 }

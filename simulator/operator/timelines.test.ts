@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cond, config, operatorCluster, patchConfig, registryPods } from './testing'
+import { cond, conditionHistory, config, operatorCluster, patchConfig, registryPods } from './testing'
 
 describe('timeline A: bare metal Removed → emptyDir → Managed', () => {
   it('bootstraps Removed and then deploys with emptyDir', () => {
@@ -24,6 +24,52 @@ describe('timeline A: bare metal Removed → emptyDir → Managed', () => {
     expect(cond(c, 'Available')).toBe('True Ready: The registry is ready')
     expect(cond(c, 'Progressing')).toBe('False Ready: The registry is ready')
     expect(config(c).status.readyReplicas).toBe(1)
+  })
+})
+
+describe('timeline A, step 3: the first pass after Managed (§4.14 A.3)', () => {
+  it('reports DeploymentNotFound / WaitingForDeployment while the Deployment it just created is not seen yet, then NoReplicasAvailable / DeploymentNotCompleted', () => {
+    const c = operatorCluster()
+    patchConfig(c, { spec: { storage: { emptyDir: {} } } })
+    const available = conditionHistory(c, 'Available')
+    const progressing = conditionHistory(c, 'Progressing')
+    const degraded = conditionHistory(c, 'Degraded')
+    const removed = conditionHistory(c, 'Removed')
+    const co = { resource: 'clusteroperators.config.openshift.io', name: 'image-registry' }
+    const coAvailable = conditionHistory(c, 'Available', co)
+    const coProgressing = conditionHistory(c, 'Progressing', co)
+    const coDegraded = conditionHistory(c, 'Degraded', co)
+    patchConfig(c, { spec: { managementState: 'Managed' } })
+    expect(available.map((h) => h.value)).toEqual([
+      'True Removed: The registry is removed',
+      'False DeploymentNotFound: The deployment does not exist',
+      'False NoReplicasAvailable: The deployment does not have available replicas',
+    ])
+    expect(progressing.map((h) => h.value)).toEqual([
+      'False Removed: All registry resources are removed',
+      'True WaitingForDeployment: All resources are successfully applied, but the deployment does not exist',
+      'True DeploymentNotCompleted: The deployment has not completed',
+    ])
+    expect(degraded.map((h) => h.value)).toEqual(['False Removed: The registry is removed', 'False : '])
+    expect(removed.map((h) => h.value)).toEqual(['True Removed: The registry is removed', 'False : '])
+    // the ClusterOperator follows at each step, its messages led by the registry's own line
+    const nodeCA = 'NodeCADaemonAvailable: The daemon set node-ca has available replicas\nImagePrunerAvailable: Pruner CronJob has been created'
+    expect(coAvailable.map((h) => h.value)).toEqual([
+      `True Removed: Available: The registry is removed\n${nodeCA}`,
+      `False DeploymentNotFound: Available: The deployment does not exist\n${nodeCA}`,
+      `False NoReplicasAvailable: Available: The deployment does not have available replicas\n${nodeCA}`,
+    ])
+    expect(coProgressing.map((h) => h.value)).toEqual([
+      'False Removed: Progressing: All registry resources are removed\nNodeCADaemonProgressing: The daemon set node-ca is deployed',
+      'True WaitingForDeployment: Progressing: All resources are successfully applied, but the deployment does not exist\nNodeCADaemonProgressing: The daemon set node-ca is deployed',
+      'True DeploymentNotCompleted: Progressing: The deployment has not completed\nNodeCADaemonProgressing: The daemon set node-ca is deployed',
+    ])
+    expect(coDegraded.map((h) => h.value)).toEqual(['False Removed: Degraded: The registry is removed', 'False AsExpected: '])
+    // all of it within the same virtual instant as the patch
+    expect(Math.max(...[available, progressing, coAvailable].map((h) => h.at(-1)!.at))).toBe(0)
+    c.advance(60_000)
+    expect(cond(c, 'Available')).toBe('True Ready: The registry is ready')
+    expect(coAvailable.at(-1)!.value).toBe(`True Ready: Available: The registry is ready\n${nodeCA}`)
   })
 })
 

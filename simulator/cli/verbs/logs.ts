@@ -17,6 +17,35 @@ function waitingError(pod: KObject, container: string, st: any): ApiError | unde
   return new ApiError('BadRequest', `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${text}`)
 }
 
+/** The first and last instant of a run whose RFC3339 times have whole seconds (the lines fall within them). */
+function runSpan(startedAt: string | undefined, finishedAt: string | undefined): { from: number; to: number } {
+  const from = parseTime(startedAt)
+  const to = parseTime(finishedAt)
+  return { from: Number.isNaN(from) ? -Infinity : from, to: Number.isNaN(to) ? Infinity : to + 999 }
+}
+
+/**
+ * Which run of a container `oc logs` reads, as the kubelet picks it (validateContainerLogStatus): `-p` the last
+ * terminated one; otherwise the running one, else the terminated one, else (CrashLoopBackOff) the last terminated
+ * one. Lines are kept per container with their time, and a crashed run is at least a second (the back-off) before
+ * the next one starts, so the second-precision start/finish times of a run separate it from the others.
+ */
+function runWindow(pod: KObject, container: string, st: any, previous: boolean): { from: number; to: number } {
+  const last = st?.lastState?.terminated
+  if (previous) {
+    if (!last) throw new ApiError('BadRequest', `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`)
+    return runSpan(last.startedAt, last.finishedAt)
+  }
+  const err = waitingError(pod, container, st)
+  if (err) throw err
+  const current = st?.state?.running ?? st?.state?.terminated
+  if (!current) return runSpan(last?.startedAt, last?.finishedAt)
+  const span = runSpan(current.startedAt, st?.state?.terminated?.finishedAt)
+  // The first run has no predecessor to cut off (and keeps any line logged as it was being created).
+  if (!last && !(st?.restartCount > 0)) span.from = -Infinity
+  return span
+}
+
 async function runLogs(inv: Invocation): Promise<number> {
   const { cluster, cmd, flags } = inv
   if (inv.positional.length === 0) throw new CliError(USAGE, 'logs')
@@ -28,18 +57,9 @@ async function runLogs(inv: Invocation): Promise<number> {
   const st = containerStatus(pod, container)
   const ns = pod.metadata.namespace!
   const previous = flags.previous === true
-  let from = -Infinity
-  let to = Infinity
-  if (previous) {
-    const last = st?.lastState?.terminated
-    if (!last) throw new ApiError('BadRequest', `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`)
-    to = parseTime(last.finishedAt) + 999
-  } else {
-    const err = waitingError(pod, container, st)
-    if (err) throw err
-    const started = parseTime(st?.state?.running?.startedAt ?? st?.state?.terminated?.startedAt)
-    if (!Number.isNaN(started) && (st?.restartCount ?? 0) > 0) from = started
-  }
+  const run = runWindow(pod, container, st, previous)
+  let from = run.from
+  const to = run.to
   if (flags.since) {
     let ms: number
     try {
@@ -51,12 +71,20 @@ async function runLogs(inv: Invocation): Promise<number> {
   }
   const stamp = flags.timestamps === true
   const fmt = (l: { time: number; text: string }) => (stamp ? `${formatRFC3339Nano(l.time)} ` : '') + l.text + '\n'
-  let lines = cluster.logs.lines(ns, pod.metadata.name, container).filter((l) => l.time >= from && l.time <= to)
+  // A process may log a sequence at once, stamped ahead of the clock (a start-up, a crash a second later): a
+  // line shows once its time has come. The stream is in time order but for such lines, so stop at the first.
+  const due = (all: readonly { time: number }[], i: number) => {
+    while (i < all.length && all[i].time <= cluster.now()) i++
+    return i
+  }
+  const first = cluster.logs.lines(ns, pod.metadata.name, container)
+  let seen = due(first, 0)
+  let lines = first.slice(0, seen).filter((l) => l.time >= from && l.time <= to)
   const tail = flags.tail as number
   if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail)
   cmd.stdout.write(lines.map(fmt).join(''))
-  if (!flags.follow || previous) return 0
-  let seen = cluster.logs.lines(ns, pod.metadata.name, container).length
+  // A finished run has nothing more to stream (kubectl returns once that container's log ends).
+  if (!flags.follow || previous || to !== Infinity) return 0
   while (!cmd.signal.aborted) {
     try {
       await cmd.sleep(1000, { endless: true })
@@ -64,8 +92,9 @@ async function runLogs(inv: Invocation): Promise<number> {
       break
     }
     const all = cluster.logs.lines(ns, pod.metadata.name, container)
-    cmd.stdout.write(all.slice(seen).map(fmt).join(''))
-    seen = all.length
+    const end = due(all, seen)
+    cmd.stdout.write(all.slice(seen, end).filter((l) => l.time >= from).map(fmt).join(''))
+    seen = end
     const cur = cluster.api.tryGet('pods', ns, pod.metadata.name)
     if (!cur || cur.metadata.uid !== pod.metadata.uid) break
     if (containerStatus(cur, container)?.state?.terminated) break
