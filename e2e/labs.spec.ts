@@ -110,6 +110,19 @@ test('a reload in the middle of a lab resumes it', async ({ page }) => {
   await runCommand(page, `oc get ${CONFIG} cluster -o jsonpath='{.spec.storage}'`)
   await waitForScreen(page, /\{"emptyDir":\{\}\}/)
 
+  // "Reset step" after a reload still goes back to the cluster as it was when the step began (before the reload)
+  await runCommand(page, `oc patch ${CONFIG} cluster --type merge --patch '{"spec":{"managementState":"Unmanaged","storage":{"emptyDir":null}}}'`)
+  await expect(page.getByTestId('wrong-path')).toBeVisible()
+  await page.reload()
+  await waitForScreen(page, /[$#] *$/m)
+  page.once('dialog', (d) => void d.accept())
+  await page.getByTestId('reset-step').click()
+  await expect(page.getByTestId('wrong-path')).toHaveCount(0)
+  await runCommand(page, 'clear')
+  await runCommand(page, `oc get ${CONFIG} cluster -o jsonpath='{.spec.managementState}{" "}{.spec.storage}{"\\n"}'`)
+  await waitForScreen(page, /^Removed \{"emptyDir":\{\}\}$/m)
+  await expectStep(page, 'managed', 'current')
+
   // resetting the lab starts it over
   page.once('dialog', (d) => void d.accept())
   await page.getByTestId('reset-lab').click()

@@ -75,6 +75,11 @@ export class LabController extends SessionController {
   /** throws the lab's cluster and progress away and starts it again */
   async resetLab(): Promise<void> {
     await this.discardSaved()
+    try {
+      await this.store?.delete(this.stepStartKey)
+    } catch (err) {
+      console.warn('could not delete the saved start of the step', err)
+    }
     await this.fresh()
   }
 
@@ -189,7 +194,7 @@ export class LabController extends SessionController {
       const next = this.currentStep
       if (next) {
         p.startedAt[next.id] = s.now()
-        this.stepStart.set(next.id, this.capture(s, `start of ${next.id}`))
+        this.rememberStepStart(s, next.id)
       } else {
         p.finishedAt = s.now()
       }
@@ -235,10 +240,42 @@ export class LabController extends SessionController {
     s.advance(0)
   }
 
-  protected restore(raw: unknown, record: LoadedRecord, speed: number): void {
+  protected async restore(raw: unknown, record: LoadedRecord, speed: number): Promise<void> {
     const { session } = restoreSession(record.state, { timeMode: 'live' })
     const progress = readProgress(raw) ?? newProgress(this.lab.steps[0]?.id, session.now())
-    this.runLab(session, record.scrollback, speed, progress)
+    const stepId = this.lab.steps[progress.current]?.id
+    const start = stepId ? await this.loadStepStart(stepId) : null
+    if (this.destroyed) return
+    this.runLab(session, record.scrollback, speed, progress, start)
+  }
+
+  /** where the cluster as it was when the current step began is kept, for "Reset step" after a reload */
+  private get stepStartKey(): string {
+    return `${this.key}:step-start`
+  }
+
+  /**
+   * The saved start of step `stepId`, restored through the same hardened path as the lab's own record; null when
+   * there is none, it belongs to another step, or it cannot be used (then Reset step goes back to this load).
+   */
+  private async loadStepStart(stepId: string): Promise<UndoPoint | null> {
+    try {
+      const raw = (await this.store?.get(this.stepStartKey)) as { stepId?: unknown; state?: unknown } | undefined
+      if (!raw || raw.stepId !== stepId || typeof raw.state !== 'string') return null
+      const { session } = restoreSession(JSON.parse(raw.state), { timeMode: 'instant' })
+      return this.capture(session, `start of ${stepId}`)
+    } catch (err) {
+      console.warn('the saved start of the step could not be used', err)
+      return null
+    }
+  }
+
+  /** remembers the cluster at the start of a step, in memory and in the store (written once per step) */
+  private rememberStepStart(s: ClusterSession, stepId: string): void {
+    this.stepStart.set(stepId, this.capture(s, `start of ${stepId}`))
+    const lab = this.lab
+    const state = JSON.stringify(saveSession(s, { scenario: lab.scenario, seed: lab.seed ?? 1, faults: lab.faults ?? [] }))
+    this.store?.put(this.stepStartKey, { stepId, state }).catch((err) => console.warn('could not save the start of the step', err))
   }
 
   protected async fresh(): Promise<void> {
@@ -260,15 +297,17 @@ export class LabController extends SessionController {
     }
   }
 
-  private runLab(session: ClusterSession, scrollback: string[], speed: number, progress: LabProgress): void {
+  /** @param start the saved start of the current step (a restored lab), else the step starts now */
+  private runLab(session: ClusterSession, scrollback: string[], speed: number, progress: LabProgress, start: UndoPoint | null = null): void {
     const lab = this.lab
     const prepare = () => {
       this.progress = progress
       this.undo = []
       this.undoDepth = 0
       this.stepStart.clear()
-      const first = this.currentStep
-      if (first) this.stepStart.set(first.id, this.capture(session, `start of ${first.id}`))
+      const current = this.currentStep
+      if (current && start) this.stepStart.set(current.id, start)
+      else if (current) this.rememberStepStart(session, current.id)
     }
     this.run(
       session,
