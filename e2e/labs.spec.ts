@@ -165,8 +165,16 @@ test('hints are revealed one at a time, and the solution on request', async ({ p
   await expect(page.getByTestId('solution-text')).toHaveCount(0)
   await page.getByTestId('solution').click()
   await expect(page.getByTestId('solution-text')).toContainText(`oc get ${CONFIG}/cluster -o yaml`)
-  // the solution's "Run in terminal" types it and runs it
-  await page.getByTestId('solution-text').getByTestId('run-code').click()
+  // while a command runs, "Run in terminal" says the terminal is busy instead of doing nothing
+  await runCommand(page, 'sleep 600')
+  const run = page.getByTestId('solution-text').getByTestId('run-code')
+  await run.click()
+  await expect(run).toHaveText('Terminal busy: finish the running command first')
+  await focusTerminal(page)
+  await page.keyboard.press('Control+c')
+  await expect(run).toHaveText('Run in terminal')
+  // then it types the solution and runs it
+  await run.click()
   await waitForScreen(page, /storageManaged: false/)
   await expectStep(page, 'look-config', 'done')
 })
