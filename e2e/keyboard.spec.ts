@@ -64,3 +64,45 @@ test("a trainee completes the first step of a lab by keyboard alone", async ({ p
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
   expect(outline).not.toBe('none')
 })
+
+test("a route's simulated page opens from its host in the terminal (mouse) and from the cluster view (keyboard)", async ({ page }) => {
+  await page.goto('./#/sandbox?scenario=aws')
+  await waitForScreen(page, /[$#] *$/m)
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus()
+  await page.keyboard.type("oc get route prometheus-k8s -n openshift-monitoring -o jsonpath='{.spec.host}{\"\\n\"}'")
+  await page.keyboard.press('Enter')
+  const screen = await waitForScreen(page, /^prometheus-k8s-openshift-monitoring\.\S+$/m)
+  const host = /^(prometheus-k8s-openshift-monitoring\.\S+)$/m.exec(screen)![1]
+
+  // a click on the host, where xterm draws it, opens the route's page
+  const rows = page.locator('[data-testid="terminal"] .xterm-rows > div')
+  const texts = await rows.allInnerTexts()
+  const index = texts.findIndex((t) => t.replace(/\u00a0/g, ' ').trimEnd() === host)
+  const box = (await rows.nth(index).boundingBox())!
+  await page.mouse.move(box.x + 20, box.y + box.height / 2)
+  await page.mouse.click(box.x + 20, box.y + box.height / 2)
+  await expect(page.getByTestId('route-panel')).toContainText(`https://${host}`)
+  await page.getByRole('button', { name: 'Close the simulated page' }).click()
+  await expect(page.getByTestId('route-panel')).toHaveCount(0)
+
+  // the same page from the keyboard: the cluster view lists the routes as buttons
+  await page.getByTestId('cluster-tab').focus()
+  await page.keyboard.press('Enter')
+  await tabTo(page, 'route-link', 'Tab')
+  let focusedHost = await page.evaluate(() => document.activeElement?.getAttribute('data-host'))
+  for (let i = 0; i < 20 && focusedHost !== host; i++) {
+    await page.keyboard.press('Tab')
+    focusedHost = await page.evaluate(() => document.activeElement?.getAttribute('data-host'))
+  }
+  expect(focusedHost).toBe(host)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('route-panel')).toContainText('This is Prometheus')
+  await expect.poll(() => focused(page)).toBe('route-panel')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('route-panel')).toHaveCount(0)
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-host'))).toBe(host)
+  await page.keyboard.press('Enter')
+  await tabTo(page, 'open-metrics', 'Tab')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/metrics/)
+})
