@@ -73,8 +73,34 @@ export interface GroupCommand {
   redirects: Redirect[]
 }
 
+/** `for NAME [in WORDS]; do LIST; done`; `words` is null without `in` (iterates over `"$@"`). */
+export interface ForCommand {
+  type: 'for'
+  name: string
+  words: Word[] | null
+  body: List
+  redirects: Redirect[]
+}
+
+/** `while LIST; do LIST; done`, or `until` when `until` is set. */
+export interface WhileCommand {
+  type: 'while'
+  until: boolean
+  cond: List
+  body: List
+  redirects: Redirect[]
+}
+
+/** `if LIST; then LIST; [elif LIST; then LIST;]... [else LIST;] fi` */
+export interface IfCommand {
+  type: 'if'
+  clauses: { cond: List; body: List }[]
+  elseBody: List | null
+  redirects: Redirect[]
+}
+
 /** Anything that can be a pipeline stage. */
-export type CommandNode = SimpleCommand | SubshellCommand | GroupCommand
+export type CommandNode = SimpleCommand | SubshellCommand | GroupCommand | ForCommand | WhileCommand | IfCommand
 
 /** `[!] cmd | cmd | ...` */
 export interface Pipeline {

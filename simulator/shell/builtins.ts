@@ -1,8 +1,9 @@
 /**
  * Builtins that need the shell itself rather than just a `CommandContext`: `cd`, `exit`, `history`, `which`,
- * `type`, `source`/`.`, and `bash`/`sh` (`-c STRING`, a script file, or a script on stdin).
+ * `type`, `source`/`.`, `break`/`continue`, and `bash`/`sh` (`-c STRING`, a script file, or a script on stdin).
  */
 import type { Frame, Shell } from './interpreter'
+import { LoopControl } from './loops'
 import type { Command, CommandContext } from './types'
 
 /** Thrown by `exit` to unwind to the enclosing top-level line, subshell or script. */
@@ -12,8 +13,11 @@ export class ShellExit {
 
 /** Names bash itself implements (for `type`). */
 const BASH_BUILTINS = new Set(
-  'cd exit history type source . echo printf export unset pwd read true false test [ alias eval exec set shift trap umask wait'.split(' '),
+  'cd exit history type source . : break continue echo printf export unset pwd read true false test [ alias eval exec set shift trap umask wait'.split(' '),
 )
+
+/** Reserved words (for `type`). */
+const KEYWORDS = new Set('! [[ ]] { } case coproc do done elif else esac fi for function if in select then time until while'.split(' '))
 
 const frameOf = (ctx: CommandContext): Frame => ({
   stdin: ctx.stdinIsTty ? null : ctx.stdin,
@@ -107,7 +111,8 @@ export function createShellBuiltins(shell: Shell): Map<string, Command> {
       run: async (ctx) => {
         let status = 0
         for (const name of ctx.args) {
-          if (BASH_BUILTINS.has(name)) ctx.stdout.write(`${name} is a shell builtin\n`)
+          if (KEYWORDS.has(name)) ctx.stdout.write(`${name} is a shell keyword\n`)
+          else if (BASH_BUILTINS.has(name)) ctx.stdout.write(`${name} is a shell builtin\n`)
           else if (known(name)) ctx.stdout.write(`${name} is /usr/bin/${name}\n`)
           else {
             ctx.stderr.write(`bash: type: ${name}: not found\n`)
@@ -133,6 +138,31 @@ export function createShellBuiltins(shell: Shell): Map<string, Command> {
             return 1
           }
           return shell.runNested(shell.fs.readFile(path), frameOf(ctx))
+        },
+      }),
+    ),
+    ...(['break', 'continue'] as const).map(
+      (name): Command => ({
+        name,
+        summary: name === 'break' ? 'exit a for, while or until loop' : 'resume the next iteration of a loop',
+        run: async (ctx) => {
+          const depth = shell.loops.depth
+          if (depth === 0) {
+            ctx.stderr.write(`bash: ${name}: only meaningful in a \`for', \`while', or \`until' loop\n`)
+            return 0
+          }
+          const arg = ctx.args[0] ?? '1'
+          if (!/^[-+]?\d+$/.test(arg)) {
+            // bash abandons the whole command here; leaving every loop is the closest we get
+            ctx.stderr.write(`bash: ${name}: ${arg}: numeric argument required\n`)
+            throw new LoopControl('break', depth, 1)
+          }
+          const n = Number(arg)
+          if (n < 1) {
+            ctx.stderr.write(`bash: ${name}: ${arg}: loop count out of range\n`)
+            throw new LoopControl('break', depth, 1)
+          }
+          throw new LoopControl(name, Math.min(n, depth), 0)
         },
       }),
     ),

@@ -1,9 +1,11 @@
 /**
- * Word expansion in bash's order: tilde, parameters, command/arithmetic/process substitution, field splitting
- * of unquoted results, pathname expansion (unmatched patterns stay literal), quote removal.
+ * Word expansion in bash's order: braces (`brace.ts`), tilde, parameters, command/arithmetic/process
+ * substitution, field splitting of unquoted results, pathname expansion (unmatched patterns stay literal),
+ * quote removal.
  */
 import type { Word, WordPart } from './ast'
 import { ArithError, evalArith } from './arith'
+import { braceExpand } from './brace'
 import { escapeGlob, expandGlob, globToRegexSource, hasGlobChars } from './glob'
 import type { VirtualFs } from './vfs'
 
@@ -41,7 +43,7 @@ const DECLARATION_UTILITIES = new Set(['export', 'local', 'declare', 'readonly',
 export async function expandWords(words: Word[], host: ExpandHost): Promise<string[]> {
   const out: string[] = []
   const declaration = words.length > 0 && DECLARATION_UTILITIES.has(words[0].raw)
-  for (const word of words) {
+  for (const word of words.flatMap(braceExpand)) {
     const first = word.parts[0]
     if (declaration && word !== words[0] && first?.kind === 'lit' && !first.quoted && /^[A-Za-z_]\w*\+?=/.test(first.text)) {
       out.push(await expandString(word, host))

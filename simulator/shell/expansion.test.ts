@@ -114,3 +114,34 @@ describe('prefix assignments', () => {
     expect(await argv('export A="x y" B=$(echo 1 2); args "$A" "$B"')).toEqual(['x y', '1 2'])
   })
 })
+
+describe('brace expansion', () => {
+  it.each([
+    ['echo {a,b}', 'a b'],
+    ['echo x{1,2}y', 'x1y x2y'],
+    ['echo {1..3} {3..1} {a..c}', '1 2 3 3 2 1 a b c'],
+    ['echo {1..10..4} {01..03} {-1..1}', '1 5 9 01 02 03 -1 0 1'],
+    ['echo a{b,c{d,e}}f', 'abf acdf acef'],
+    ['echo {a,b}{1,2}', 'a1 a2 b1 b2'],
+    ['echo x{,-old}', 'x x-old'],
+    ['echo {a} {} {a,b {1..a} {a,{b,c}', '{a} {} {a,b {1..a} {a,b {a,c'],
+    ['echo "{a,b}" \'{a,b}\' \\{a,b}', '{a,b} {a,b} {a,b}'],
+  ])('%s', async (line, out) => {
+    const t = createTestShell()
+    expect(await t.run(line)).toEqual({ out: `${out}\n`, err: '', code: 0 })
+  })
+  it('happens before the other expansions, which apply to each word', async () => {
+    expect(await argv(`X=v; args {$X,"$X w"} pre{'a b',c}`)).toEqual(['v', 'v w', 'prea b', 'prec'])
+  })
+  it('makes loops over ranges', async () => {
+    const t = createTestShell()
+    expect(await t.run('for i in {1..3}; do mkdir -p /tmp/d$i; done; ls /tmp')).toEqual({ out: 'd1\nd2\nd3\n', err: '', code: 0 })
+  })
+  it('leaves assignments alone', async () => {
+    expect(await argv(`X={a,b}; args $X`)).toEqual(['{a,b}'])
+  })
+  it('refuses an absurd range like a failed allocation', async () => {
+    const t = createTestShell()
+    expect(await t.run('echo {1..1000000}')).toEqual({ out: '', err: 'bash: brace expansion: failed to allocate memory for 1000000 elements\n', code: 1 })
+  })
+})

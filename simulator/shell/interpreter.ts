@@ -2,13 +2,15 @@
  * The shell interpreter: runs parsed command lines against the virtual file system and the registered
  * commands. Pipes run their stages one after the other, each stage's collected stdout feeding the next.
  * `run` never throws: every failure becomes a bash-worded message on stderr and a non-zero exit code.
+ * Loops live in `loops.ts`.
  */
-import type { AndOr, CommandNode, List, Pipeline, Redirect, SimpleCommand } from './ast'
+import type { AndOr, CommandNode, IfCommand, List, Pipeline, Redirect, SimpleCommand, Word } from './ast'
 import { createShellBuiltins, ShellExit } from './builtins'
 import { ExpansionError, expandString, expandWords, type ExpandHost } from './expand'
 import { parseExpandableText } from './lexer'
+import { execFor, execWhile, LoopControl, LoopLimit, LoopState, type LoopHost } from './loops'
 import { parse, ShellSyntaxError } from './parser'
-import { BufferStream, nullStream } from './streams'
+import { BufferStream, InputCursor, inputText, nullStream } from './streams'
 import type { Command, CommandContext, EditorPort, OutputStream, SleepOptions, Subshell } from './types'
 import { FsError, type VirtualFs } from './vfs'
 
@@ -21,6 +23,8 @@ export interface ShellOptions {
   editor: EditorPort
   sleep(ms: number, signal: AbortSignal, opts?: SleepOptions): Promise<void>
   hooks: { enterSubshell(sub: Subshell): void; clearScreen(): void }
+  /** idle `while`/`until` iterations before a loop is stopped (default `IDLE_ITERATION_LIMIT`, see `loops.ts`) */
+  loopLimit?: number
 }
 
 /** Streams for one top-level `run`. */
@@ -32,11 +36,14 @@ export interface RunIO {
 
 /** Per-execution state passed down the tree (stdin null means "the terminal"). */
 export interface Frame {
-  stdin: string | null
+  /** a cursor when the commands of a compound command share their input */
+  stdin: string | InputCursor | null
   stdout: OutputStream
   stderr: OutputStream
   signal: AbortSignal
   commandLine: string
+  /** inside a `while`/`until` loop: every wait may be endless (see `loops.ts`) */
+  endless?: boolean
 }
 
 /** A redirection failure reported before the command runs (`bash: f: No such file or directory`). */
@@ -48,7 +55,7 @@ const isAbort = (e: unknown, signal: AbortSignal): boolean =>
   signal.aborted || (e instanceof Error && e.name === 'AbortError')
 
 /** A bash-like shell over a virtual file system. */
-export class Shell {
+export class Shell implements LoopHost {
   readonly fs: VirtualFs
   readonly env: Map<string, string>
   readonly commands: Map<string, Command>
@@ -56,6 +63,7 @@ export class Shell {
   readonly builtins: Map<string, Command>
   /** exit status of the last pipeline (`$?`) */
   lastStatus = 0
+  readonly loops: LoopState
   private readonly history: string[] = []
   /** exit status of the last command substitution, which a bare assignment returns */
   private substStatus = 0
@@ -69,6 +77,7 @@ export class Shell {
     if (options.cwd) this.env.set('PWD', options.cwd)
     else if (!this.env.has('PWD')) this.env.set('PWD', this.env.get('HOME') ?? '/')
     this.builtins = createShellBuiltins(this)
+    this.loops = new LoopState(options.loopLimit)
   }
 
   /** The working directory (kept in `$PWD`, so `cd` is an ordinary command). */
@@ -94,6 +103,7 @@ export class Shell {
   async run(line: string, io: RunIO): Promise<number> {
     const trimmed = line.replace(/\n+$/, '')
     if (trimmed.trim() !== '') this.history.push(trimmed)
+    this.loops.startLine()
     return this.runLine(line, { stdin: null, stdout: io.stdout, stderr: io.stderr, signal: io.signal, commandLine: trimmed })
   }
 
@@ -109,6 +119,9 @@ export class Shell {
       return await this.execList(list, frame)
     } catch (e) {
       if (e instanceof ShellExit) return this.setStatus(e.code)
+      // `$(break)` inside a loop ends only the substitution
+      if (e instanceof LoopControl) return this.setStatus(e.status)
+      if (e instanceof LoopLimit) return this.setStatus(ABORTED)
       if (e instanceof ShellSyntaxError) {
         frame.stderr.write(`${e.message}\n`)
         return this.setStatus(2)
@@ -124,7 +137,8 @@ export class Shell {
     return code
   }
 
-  private async execList(list: List, frame: Frame): Promise<number> {
+  /** Runs a list of and-or commands (public for `loops.ts`). */
+  async execList(list: List, frame: Frame): Promise<number> {
     let status = this.lastStatus
     for (const item of list.items) {
       if (frame.signal.aborted) return this.setStatus(ABORTED)
@@ -150,7 +164,9 @@ export class Shell {
       if (frame.signal.aborted) return this.setStatus(ABORTED)
       const last = i === node.commands.length - 1
       const out = last ? frame.stdout : new BufferStream()
-      status = await this.execCommand(node.commands[i], { ...frame, stdin: input, stdout: out })
+      const stage: Frame = { ...frame, stdin: input, stdout: out }
+      // each stage of a real pipeline is a subshell: `... | while read l; do n=$l; done` leaves `n` unset
+      status = node.commands.length > 1 ? await this.subshell(() => this.execCommand(node.commands[i], stage)) : await this.execCommand(node.commands[i], stage)
       if (!last) input = (out as BufferStream).text
     }
     if (node.negated) status = status === 0 ? 1 : 0
@@ -159,22 +175,80 @@ export class Shell {
 
   private async execCommand(node: CommandNode, frame: Frame): Promise<number> {
     if (node.type === 'simple') return this.execSimple(node, frame)
-    const host = this.expandHost(frame, [])
+    const cleanups: (() => Promise<void>)[] = []
+    const host = this.expandHost(frame, cleanups)
     let redirected: Frame
     try {
       redirected = await this.applyRedirects(node.redirects, frame, host)
     } catch (e) {
       return this.reportSetupError(e, frame)
     }
-    if (node.type === 'group') return this.execList(node.body, redirected)
+    // the commands inside share one input, so `while read` consumes it line by line
+    if (typeof redirected.stdin === 'string') redirected = { ...redirected, stdin: new InputCursor(redirected.stdin) }
+    try {
+      return await this.execCompound(node, redirected)
+    } finally {
+      for (const cleanup of cleanups) await cleanup()
+    }
+  }
+
+  private execCompound(node: Exclude<CommandNode, SimpleCommand>, frame: Frame): Promise<number> {
+    switch (node.type) {
+      case 'group':
+        return this.execList(node.body, frame)
+      case 'for':
+        return execFor(node, frame, this)
+      case 'while':
+        return execWhile(node, frame, this)
+      case 'if':
+        return this.execIf(node, frame)
+      case 'subshell':
+        return this.subshell(() => this.execList(node.body, frame))
+    }
+  }
+
+  /** Runs `fn` as a subshell: variables are restored, and `exit`/`break` end only the subshell. */
+  private subshell(fn: () => Promise<number>): Promise<number> {
     return this.isolated(async () => {
       try {
-        return await this.execList(node.body, redirected)
+        return await fn()
       } catch (e) {
         if (e instanceof ShellExit) return e.code
+        if (e instanceof LoopControl) return e.status
         throw e
       }
     })
+  }
+
+  /** `if`: the status of the body that ran, or 0 when none did. */
+  private async execIf(node: IfCommand, frame: Frame): Promise<number> {
+    for (const clause of node.clauses) {
+      const status = await this.execList(clause.cond, frame)
+      if (frame.signal.aborted) return ABORTED
+      if (status === 0) return this.execList(clause.body, frame)
+    }
+    return node.elseBody ? this.execList(node.elseBody, frame) : 0
+  }
+
+  /** Expands a `for` word list; reports an expansion error and returns undefined. */
+  async expandWordList(words: Word[], frame: Frame): Promise<string[] | undefined> {
+    try {
+      return await expandWords(words, this.expandHost(frame, []))
+    } catch (e) {
+      if (!(e instanceof ExpansionError)) throw e
+      frame.stderr.write(`${e.message}\n`)
+      return undefined
+    }
+  }
+
+  /** Sets a shell variable (a `for` loop's name). */
+  setVar(name: string, value: string): void {
+    this.env.set(name, value)
+  }
+
+  /** Lets the host run for a moment: a zero-length virtual wait (the page's next tick). */
+  pause(frame: Frame): Promise<void> {
+    return this.options.sleep(0, frame.signal, { endless: true })
   }
 
   /** Runs `fn` with the variables and working directory restored afterwards (subshell semantics). */
@@ -235,18 +309,26 @@ export class Shell {
       return 127
     }
     const env = assigns.length ? new Map([...this.env, ...assigns]) : this.env
+    const before = assigns.length ? new Map(env) : undefined
+    const cursor = frame.stdin instanceof InputCursor ? frame.stdin : undefined
     const ctx: CommandContext = {
       args,
       name,
       env,
       fs: this.fs,
       cwd: this.cwd,
-      stdin: frame.stdin ?? '',
+      stdin: inputText(frame.stdin),
       stdinIsTty: frame.stdin === null,
+      consumeStdin: (chars) => {
+        if (cursor) cursor.rest = cursor.rest.slice(chars)
+      },
       stdout: frame.stdout,
       stderr: frame.stderr,
       signal: frame.signal,
-      sleep: (ms, opts) => this.options.sleep(ms, frame.signal, opts),
+      sleep: (ms, opts) => {
+        if (ms > 0) this.loops.waits++
+        return this.options.sleep(ms, frame.signal, frame.endless ? { ...opts, endless: true } : opts)
+      },
       exec: (line, io) =>
         this.runNested(line, {
           stdin: io?.stdin ?? null,
@@ -254,6 +336,7 @@ export class Shell {
           stderr: io?.stderr ?? frame.stderr,
           signal: frame.signal,
           commandLine: line,
+          endless: frame.endless,
         }),
       editor: this.options.editor,
       enterSubshell: (sub) => this.options.hooks.enterSubshell(sub),
@@ -264,10 +347,25 @@ export class Shell {
       const code = await command.run(ctx)
       return Number.isInteger(code) ? code & 255 : 1
     } catch (e) {
-      if (e instanceof ShellExit) throw e
+      if (e instanceof ShellExit || e instanceof LoopControl || e instanceof LoopLimit) throw e
       if (isAbort(e, frame.signal)) return ABORTED
       frame.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`)
       return 1
+    } finally {
+      if (before) this.keepVariables(before, env, new Set(assigns.map(([k]) => k)))
+    }
+  }
+
+  /**
+   * `NAME=v cmd` gives `cmd` a copy of the variables; what the command itself set or unset there (`IFS= read
+   * line`, `X=1 export Y=2`) still belongs to the shell.
+   */
+  private keepVariables(before: Map<string, string>, after: Map<string, string>, temporary: Set<string>): void {
+    for (const k of new Set([...before.keys(), ...after.keys()])) {
+      if (temporary.has(k) || before.get(k) === after.get(k)) continue
+      const v = after.get(k)
+      if (v === undefined) this.env.delete(k)
+      else this.env.set(k, v)
     }
   }
 

@@ -1,8 +1,9 @@
 /**
  * Recursive-descent parser for the bash subset: lists, and-or chains, pipelines, simple commands with
- * assignments and redirections, `( ... )` subshells and `{ ...; }` groups.
+ * assignments and redirections, `( ... )` subshells, `{ ...; }` groups, and the compound commands `for`,
+ * `while`, `until` and `if`.
  */
-import type { AndOr, Assignment, CommandNode, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast'
+import type { AndOr, Assignment, CommandNode, ForCommand, IfCommand, List, Pipeline, Redirect, SimpleCommand, WhileCommand, Word, WordPart } from './ast'
 import { Lexer, ShellSyntaxError, type Token } from './lexer'
 
 export { ShellSyntaxError }
@@ -14,6 +15,12 @@ export interface ParseResult {
 }
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=/
+
+/** Reserved words that end a list; in command position anywhere else they are a syntax error, as in bash. */
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}'])
+
+/** What ends the list being parsed: reserved words, and `)` (the operator) for a subshell. */
+type Stop = readonly string[]
 
 const tokenText = (tok: Token): string => {
   if (tok.type === 'eof') return 'EOF'
@@ -65,14 +72,17 @@ class Parser {
     while (this.isOp('\n')) this.advance()
   }
 
-  /** list := and_or ((';' | '&' | '\n') and_or)*, stopping at EOF, `)` or a `}` in command position. */
-  parseList(closer: ')' | '}' | null): List {
+  /** True when the current token is in `stop` (reserved words only count in command position, like here). */
+  private atStop(stop: Stop): boolean {
+    return stop.some((s) => (s === ')' ? this.isOp(')') : this.isReserved(s)))
+  }
+
+  /** list := and_or ((';' | '&' | '\n') and_or)*, stopping at EOF or at a token of `stop`. */
+  parseList(stop: Stop): List {
     const list: List = { type: 'list', items: [] }
     for (;;) {
       this.skipNewlines()
-      if (this.tok.type === 'eof') break
-      if (closer === ')' && this.isOp(')')) break
-      if (closer === '}' && this.isReserved('}')) break
+      if (this.atEof() || this.atStop(stop)) break
       const command = this.parseAndOr()
       let background = false
       if (this.isOp(';') || this.isOp('&')) {
@@ -80,14 +90,27 @@ class Parser {
         this.advance()
       } else if (this.isOp('\n')) {
         this.advance()
-      } else if (!this.atEof() && !(closer === ')' && this.isOp(')'))) {
-        list.items.push({ command, background })
-        if (closer === '}' && this.isReserved('}')) break
+      } else if (!this.atEof() && !this.atStop(stop)) {
+        // only a compound command can be followed by a word here: `done echo`, `fi }`
         throw unexpected(this.tok, this.strict)
       }
       list.items.push({ command, background })
     }
     return list
+  }
+
+  /** Parses a non-empty list that must end with one of `stop`, which is left as the current token. */
+  private parseBody(stop: Stop): List {
+    const body = this.parseList(stop)
+    // an empty body is bash's "unexpected token" at the closer; at end of input more lines may follow
+    if (body.items.length === 0 || !this.atStop(stop)) throw unexpected(this.tok, true)
+    return body
+  }
+
+  /** Consumes the reserved word `word`, or fails (more input may still bring it). */
+  private expectReserved(word: string): void {
+    if (!this.isReserved(word)) throw unexpected(this.tok, true)
+    this.advance()
   }
 
   private parseAndOr(): AndOr {
@@ -124,7 +147,7 @@ class Parser {
   private parseCommand(): CommandNode {
     if (this.isOp('(')) {
       this.advance()
-      const body = this.parseList(')')
+      const body = this.parseList([')'])
       if (!this.isOp(')')) throw unexpected(this.tok, true)
       this.advance()
       if (body.items.length === 0) throw new ShellSyntaxError("bash: syntax error near unexpected token `)'", false)
@@ -132,12 +155,69 @@ class Parser {
     }
     if (this.isReserved('{')) {
       this.advance()
-      const body = this.parseList('}')
-      if (!this.isReserved('}')) throw unexpected(this.tok, true)
+      const body = this.parseBody(['}'])
       this.advance()
       return { type: 'group', body, redirects: this.parseRedirects() }
     }
+    if (this.isReserved('for')) return this.parseFor()
+    if (this.isReserved('while') || this.isReserved('until')) return this.parseWhile()
+    if (this.isReserved('if')) return this.parseIf()
+    if (this.tok.type === 'word' && CLOSERS.has(this.tok.word.raw)) throw unexpected(this.tok, false)
     return this.parseSimple()
+  }
+
+  /** for NAME [newlines] [in WORDS (';' | newline)] [newlines] do LIST done  (also `for NAME; do`) */
+  private parseFor(): ForCommand {
+    this.advance()
+    if (this.tok.type !== 'word') throw unexpected(this.tok, true)
+    const name = this.tok.word.raw
+    this.advance()
+    let words: Word[] | null = null
+    if (this.isOp(';')) this.advance()
+    else {
+      this.skipNewlines()
+      if (this.isReserved('in')) {
+        this.advance()
+        words = []
+        while (this.tok.type === 'word') words.push((this.advance() as { word: Word }).word)
+        if (this.isOp(';') || this.isOp('\n')) this.advance()
+        else if (!this.atEof()) throw unexpected(this.tok, false)
+      }
+    }
+    this.skipNewlines()
+    this.expectReserved('do')
+    const body = this.parseBody(['done'])
+    this.advance()
+    return { type: 'for', name, words, body, redirects: this.parseRedirects() }
+  }
+
+  /** (while | until) LIST do LIST done */
+  private parseWhile(): WhileCommand {
+    const until = this.isReserved('until')
+    this.advance()
+    const cond = this.parseBody(['do'])
+    this.advance()
+    const body = this.parseBody(['done'])
+    this.advance()
+    return { type: 'while', until, cond, body, redirects: this.parseRedirects() }
+  }
+
+  /** if LIST then LIST [elif LIST then LIST]... [else LIST] fi */
+  private parseIf(): IfCommand {
+    const clauses: IfCommand['clauses'] = []
+    let elseBody: List | null = null
+    do {
+      this.advance()
+      const cond = this.parseBody(['then'])
+      this.advance()
+      clauses.push({ cond, body: this.parseBody(['elif', 'else', 'fi']) })
+    } while (this.isReserved('elif'))
+    if (this.isReserved('else')) {
+      this.advance()
+      elseBody = this.parseBody(['fi'])
+    }
+    this.expectReserved('fi')
+    return { type: 'if', clauses, elseBody, redirects: this.parseRedirects() }
   }
 
   private parseRedirects(): Redirect[] {
@@ -216,7 +296,7 @@ function asAssignment(word: Word): Assignment | undefined {
 export function parse(src: string, options: { strict?: boolean } = {}): ParseResult {
   const lexer = new Lexer(src, { strict: options.strict })
   const parser = new Parser(lexer, options.strict ?? false)
-  const list = parser.parseList(null)
+  const list = parser.parseList([])
   return { list, warnings: lexer.warnings }
 }
 

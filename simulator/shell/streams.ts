@@ -1,4 +1,4 @@
-/** Output streams used by the interpreter for pipes, substitutions and redirections. */
+/** Streams used by the interpreter: output for pipes, substitutions and redirections; shared input of loops. */
 import type { OutputStream } from './types'
 
 /** Collects everything written to it (a pipe stage's stdout, a `$(...)` result). */
@@ -11,3 +11,14 @@ export class BufferStream implements OutputStream {
 
 /** Discards everything (`2>&-`). */
 export const nullStream: OutputStream = { write: () => {} }
+
+/**
+ * Standard input shared by the commands of a compound command (`while read l; do ...; done < file`): `read`
+ * consumes it line by line; other commands see what is left without consuming it.
+ */
+export class InputCursor {
+  constructor(public rest: string) {}
+}
+
+/** The text a command reads from `stdin` (null, the terminal, reads as empty). */
+export const inputText = (stdin: string | InputCursor | null): string => (stdin instanceof InputCursor ? stdin.rest : (stdin ?? ''))

@@ -14,8 +14,22 @@ export const argsCommand: Command = {
   },
 }
 
-/** A fresh shell with HOME=/home/user (cwd), a virtual clock (`clock.now`), and a `clears` counter. */
-export function createTestShell(opts: { abortAfterMs?: number } = {}) {
+export interface TestShellOptions {
+  /** every wait that reaches this virtual instant is interrupted (a Ctrl+C at that moment) */
+  abortAfterMs?: number
+  /** like the headless runner: only waits marked endless are interrupted once they reach this instant */
+  endlessAfterMs?: number
+  /** a Ctrl+C pressed while a loop hands control to the host (a zero-length wait) */
+  interruptOnPause?: boolean
+  /** idle loop iterations before the guard stops a loop (`ShellOptions.loopLimit`) */
+  loopLimit?: number
+}
+
+/**
+ * A fresh shell with HOME=/home/user (cwd), a virtual clock (`clock.now`), a `clears` counter and `pauses`, the
+ * zero-length waits through which loops hand control to the host.
+ */
+export function createTestShell(opts: TestShellOptions = {}) {
   const fs = new VirtualFs()
   fs.mkdir('/home/user', { recursive: true })
   fs.mkdir('/tmp', { recursive: true })
@@ -26,24 +40,28 @@ export function createTestShell(opts: { abortAfterMs?: number } = {}) {
   ])
   const commands = createDefaultCommands()
   commands.set('args', argsCommand)
-  const clock = { now: 0, clears: 0 }
+  const clock = { now: 0, clears: 0, pauses: 0 }
   let controller = new AbortController()
   const shell = new Shell({
     fs,
     env,
     commands,
     editor: { edit: async () => null },
-    sleep: async (ms, signal) => {
-      if (signal.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' })
-      const limit = opts.abortAfterMs
+    sleep: async (ms, signal, sleepOpts) => {
+      const aborted = () => Object.assign(new Error('aborted'), { name: 'AbortError' })
+      if (ms === 0) clock.pauses++
+      if (ms === 0 && opts.interruptOnPause) controller.abort()
+      if (signal.aborted) throw aborted()
+      const limit = sleepOpts?.endless ? Math.min(opts.endlessAfterMs ?? Infinity, opts.abortAfterMs ?? Infinity) : opts.abortAfterMs
       if (limit !== undefined && clock.now + ms >= limit) {
-        clock.now = limit
+        clock.now = Math.max(clock.now, limit)
         controller.abort()
-        throw Object.assign(new Error('aborted'), { name: 'AbortError' })
+        throw aborted()
       }
       clock.now += ms
     },
     hooks: { enterSubshell: () => {}, clearScreen: () => void clock.clears++ },
+    loopLimit: opts.loopLimit,
   })
   const run = async (line: string) => {
     controller = new AbortController()

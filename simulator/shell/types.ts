@@ -47,6 +47,11 @@ export interface CommandContext {
   stdin: string
   /** true when stdin is a terminal (no pipe/redirection); `oc rsh` uses it to decide on a TTY */
   stdinIsTty: boolean
+  /**
+   * marks the first `chars` characters of `stdin` as read: inside a compound command (`while read l; do ...;
+   * done < file`) the next command then sees only the rest. Only `read` consumes input this way.
+   */
+  consumeStdin?(chars: number): void
   stdout: OutputStream
   stderr: OutputStream
   /** aborted on Ctrl+C in the browser, or after the runner's 30 virtual seconds for endless commands */

@@ -1,4 +1,4 @@
-/** Variable and trivial builtins: `export`, `unset`, `env`, `read`, `pwd`, `true`, `false`. */
+/** Variable and trivial builtins: `export`, `unset`, `env`, `read`, `pwd`, `true`, `:`, `false`. */
 import type { Command } from '../types'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -67,7 +67,11 @@ export const env: Command = {
   },
 }
 
-/** `read [-r] [-p prompt] NAME...`: assigns the first line of stdin, split on whitespace, to the names. */
+/**
+ * `read [-r] [-p prompt] NAME...`: assigns the first line of stdin, split on `$IFS` (blanks by default), to the
+ * names, the last one taking the rest; `IFS= read -r line` keeps the line as it is. Inside a loop it consumes
+ * that line, so `while read l; do ...; done < file` sees each line in turn.
+ */
 export const read: Command = {
   name: 'read',
   summary: 'read a line from standard input',
@@ -84,15 +88,33 @@ export const read: Command = {
     if (names.length === 0) names.push('REPLY')
     if (ctx.stdinIsTty || ctx.stdin === '') return 1
     const nl = ctx.stdin.indexOf('\n')
+    ctx.consumeStdin?.(nl < 0 ? ctx.stdin.length : nl + 1)
     let line = nl < 0 ? ctx.stdin : ctx.stdin.slice(0, nl)
     if (!raw) line = line.replace(/\\(.)/g, '$1')
-    const words = line.trim().split(/[ \t]+/)
-    names.forEach((name, idx) => {
-      const value = idx === names.length - 1 ? words.slice(idx).join(' ') : (words[idx] ?? '')
-      ctx.env.set(name, value)
-    })
+    const fields = splitIfs(line, ctx.env.get('IFS'), names.length)
+    names.forEach((name, idx) => ctx.env.set(name, fields[idx] ?? ''))
     return nl < 0 ? 1 : 0
   },
+}
+
+/** Splits a line into at most `count` fields on IFS characters, trimming IFS blanks at both ends. */
+function splitIfs(line: string, ifs = ' \t\n', count: number): string[] {
+  if (ifs === '') return [line]
+  const blanks = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('')
+  const esc = (chars: string): string => chars.replace(/[\\\]^-]/g, '\\$&')
+  const trim = blanks ? new RegExp(`^[${esc(blanks)}]+|[${esc(blanks)}]+$`, 'g') : null
+  const text = trim ? line.replace(trim, '') : line
+  const sep = new RegExp(`[${esc(blanks)}]*[${esc(ifs)}][${esc(blanks)}]*`)
+  const fields: string[] = []
+  let rest = text
+  while (fields.length < count - 1) {
+    const m = sep.exec(rest)
+    if (!m) break
+    fields.push(rest.slice(0, m.index))
+    rest = rest.slice(m.index + m[0].length)
+  }
+  fields.push(rest)
+  return fields
 }
 
 /** `pwd` */
@@ -107,6 +129,9 @@ export const pwd: Command = {
 
 /** `true` */
 export const trueCmd: Command = { name: 'true', summary: 'do nothing, successfully', run: async () => 0 }
+
+/** `:` (the null command, as in `while :; do ...; done`) */
+export const colon: Command = { name: ':', summary: 'do nothing, successfully', run: async () => 0 }
 
 /** `false` */
 export const falseCmd: Command = { name: 'false', summary: 'do nothing, unsuccessfully', run: async () => 1 }

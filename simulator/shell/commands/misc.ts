@@ -1,6 +1,5 @@
-/** Small utilities: `base64`, `seq`, `basename`, `dirname`, `xargs`. */
+/** Small utilities: `base64`, `seq`, `basename`, `dirname`. */
 import type { Command } from '../types'
-import { shellQuote } from './env'
 import { forEachInput, parseArgs, usage } from './util'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -122,35 +121,5 @@ export const dirname: Command = {
     const idx = trimmed.lastIndexOf('/')
     ctx.stdout.write(`${idx < 0 ? '.' : idx === 0 ? '/' : trimmed.slice(0, idx)}\n`)
     return 0
-  },
-}
-
-/** `xargs [-n N] [-I REPL] [COMMAND [ARGS...]]`: runs the command with stdin's words as extra arguments. */
-export const xargs: Command = {
-  name: 'xargs',
-  summary: 'build command lines from standard input',
-  async run(ctx) {
-    let i = 0
-    let perCall = Infinity
-    let repl: string | undefined
-    for (; i < ctx.args.length; i++) {
-      const a = ctx.args[i]
-      if (a === '-n') perCall = Number(ctx.args[++i])
-      else if (a === '-I') repl = ctx.args[++i]
-      else if (a === '-r' || a === '--no-run-if-empty') continue
-      else break
-    }
-    const base = ctx.args.slice(i).length ? ctx.args.slice(i) : ['echo']
-    const items = repl !== undefined ? ctx.stdin.split('\n').filter(Boolean) : ctx.stdin.split(/\s+/).filter(Boolean)
-    if (items.length === 0) return 0
-    const size = repl !== undefined ? 1 : Math.max(1, perCall)
-    let status = 0
-    for (let k = 0; k < items.length; k += size) {
-      const chunk = items.slice(k, k + size)
-      const argv = repl !== undefined ? base.map((a) => a.split(repl!).join(chunk[0])) : [...base, ...chunk]
-      const code = await ctx.exec(argv.map(shellQuote).join(' '))
-      if (code !== 0) status = 123
-    }
-    return status
   },
 }
