@@ -6,6 +6,8 @@
 import type { Cluster } from './cluster'
 import { ocCommand } from './cli/oc'
 import type { OcSession } from './cli/env'
+import { EditorFailure, type EditRequest } from './cli/editor-port'
+import { goQuote } from './cli/mutate-helpers'
 import { BufferStream, createDefaultCommands, isComplete, Shell, VirtualFs } from './shell'
 import type { EditorPort, OutputStream, Subshell } from './shell/types'
 import type { TerminalSession } from './terminal-session'
@@ -119,8 +121,12 @@ export class ClusterSession implements TerminalSession {
     try {
       if (sub) {
         const r = await sub.execute(text, io)
-        if (r.exited) this.subshells.pop()
         code = r.exitCode
+        if (r.exited) {
+          this.subshells.pop()
+          // the command that opened the pod shell (`oc rsh`) ends now, with the shell's status (`$?`)
+          this.shell.lastStatus = code
+        }
       } else {
         code = await this.shell.run(text, io)
       }
@@ -216,26 +222,45 @@ function abortError(): Error {
   return e
 }
 
+/** A scripted editor that keeps producing new invalid objects would make `oc edit` reopen it forever. */
+const MAX_SCRIPTED_EDITS = 20
+
 /**
  * The headless editor: runs `$KUBE_EDITOR` or `$EDITOR` (a command of the virtual shell, e.g. `sed -i ...`) on a
- * temporary file. Without one, the edit is cancelled as if the user quit vi with `:q!`.
+ * temporary file, the way kubectl launches it: a value without spaces is a command name (`unable to launch the
+ * editor "x"` when there is none), one with spaces runs through `$SHELL -c`; a non-zero exit is `there was a
+ * problem with the editor "..."`. Without an editor the edit is cancelled as if the user quit vi with `:q!`.
+ * The same file is reopened at most MAX_SCRIPTED_EDITS times; then the edit is interrupted like Ctrl+C.
  */
 function headlessEditor(session: ClusterSession): EditorPort {
+  const runs = new Map<string, number>()
   return {
-    async edit({ path, text }) {
-      const editor = session.shell.env.get('KUBE_EDITOR') || session.shell.env.get('EDITOR')
+    async edit(req: EditRequest) {
+      const env = req.env ?? session.shell.env
+      const editor = env.get('KUBE_EDITOR') || env.get('EDITOR')
       if (!editor) return null
-      session.fs.writeFile(path, text)
+      const shown = editor.includes(' ') ? `${env.get('SHELL') || '/bin/bash'} -c ${editor}` : editor
+      if (!editor.includes(' ') && !commandExists(session, editor)) throw new EditorFailure(`unable to launch the editor ${goQuote(shown)}`)
+      const n = (runs.get(req.path) ?? 0) + 1
+      runs.set(req.path, n)
+      if (n > MAX_SCRIPTED_EDITS) throw abortError()
+      session.fs.writeFile(req.path, req.text)
       const out = new BufferStream()
-      const code = await session.shell.runNested(`${editor} ${path}`, {
+      const code = await session.shell.runNested(`${editor} ${req.path}`, {
         stdin: null,
         stdout: out,
         stderr: out,
         signal: new AbortController().signal,
-        commandLine: `${editor} ${path}`,
+        commandLine: `${editor} ${req.path}`,
       })
-      if (code !== 0) return null
-      return session.fs.readFile(path)
+      if (code !== 0) throw new EditorFailure(`there was a problem with the editor ${goQuote(shown)}`)
+      return session.fs.readFile(req.path)
     },
   }
+}
+
+function commandExists(session: ClusterSession, name: string): boolean {
+  const shell = session.shell
+  if (name.includes('/')) return session.fs.exists(session.fs.resolve(shell.cwd, name))
+  return shell.builtins.has(name) || shell.commands.has(name)
 }

@@ -3,6 +3,7 @@
  * `oc explain`) prune, default and validate every write, with the real server's error shapes.
  */
 import { ApiError, invalid, type StatusCause } from './errors'
+import { qualifiedName } from './resources'
 import type { Admission } from './server'
 import type { ResourceType } from './resources'
 import type { KObject } from './types'
@@ -13,7 +14,20 @@ const LABEL_NAMED = new Set(['namespaces', 'services', 'projects.project.openshi
 /** Kinds whose names are not validated as DNS names (events carry dots and digits freely; RBAC allows colons). */
 const FREE_NAMED = new Set(['events', 'clusterroles.rbac.authorization.k8s.io', 'clusterrolebindings.rbac.authorization.k8s.io', 'imagestreamtags.image.openshift.io', 'images.image.openshift.io'])
 
+/**
+ * Namespaces the NamespaceLifecycle plugin never lets go: upstream's default, kube-system and kube-public, and the
+ * two OpenShift adds (openshift/kubernetes carry "kube-apiserver: add our immortal namespaces directly to
+ * admission plugin"): openshift-config (user configuration) and openshift-config-managed (generated
+ * configuration, etcd encryption keys). `openshift` and other `openshift-*` namespaces can be deleted.
+ */
+export const IMMORTAL_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'openshift-config', 'openshift-config-managed'])
+
 export const schemaAdmission: Admission = {
+  admitDelete(rt, _namespace, name) {
+    if (rt.key === 'namespaces' && IMMORTAL_NAMESPACES.has(name)) {
+      throw new ApiError('Forbidden', `${qualifiedName(rt)} "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' })
+    }
+  },
   admit(rt: ResourceType, obj: KObject, ctx) {
     const name = obj.metadata?.name ?? ''
     const causes: StatusCause[] = []

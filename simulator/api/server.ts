@@ -29,6 +29,8 @@ export interface WatchEvent {
 /** Admission: schema pruning, defaulting and validation; implemented by the schema module and injected. */
 export interface Admission {
   admit(rt: ResourceType, obj: KObject, ctx: { profile: Profile; operation: 'CREATE' | 'UPDATE'; old?: KObject; warnings: string[] }): KObject
+  /** DELETE requests (before the object is looked up, as the real admission chain runs); throws to refuse */
+  admitDelete?(rt: ResourceType, namespace: string | undefined, name: string, ctx: { profile: Profile }): void
 }
 
 /**
@@ -353,6 +355,7 @@ export class ApiServer {
   }
 
   private deleteRecorded(rt: ResourceType, ns: string, name: string, opts: DeleteOptions): KObject | undefined {
+    this.admission?.admitDelete?.(rt, ns || undefined, name, { profile: this.profile })
     const existing = this.store.get(rt.key, ns, name)
     if (!existing) throw notFound(qualifiedName(rt), name)
     if (opts.dryRun) return existing

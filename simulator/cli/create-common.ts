@@ -8,7 +8,7 @@ import type { Invocation } from './env'
 import { formatApiError } from './errors'
 import type { FlagSpec } from './flags'
 import { DRY_RUN_FLAG, dryRunSuffix, printWarnings, refOf, type DryRun } from './mutate-helpers'
-import { parseOutputFormat, printObjects } from './printers/output'
+import { outputFormatOf, writeObjects } from './printers/output'
 import { readManifests, type ManifestObject } from './manifest-input'
 
 /** The annotation `apply` and `create --save-config` keep the sent configuration in. */
@@ -50,8 +50,8 @@ export function createAndPrint(inv: Invocation, rt: ResourceType, obj: KObject, 
 
 /** The result line of a write: the object in the `-o` format, `kind/name` for `-o name`, else `kind/name <verb>`. */
 export function printResult(inv: Invocation, rt: ResourceType, obj: KObject, verb: string, dry: DryRun): void {
-  const format = inv.flags.output ? parseOutputFormat(String(inv.flags.output)) : undefined
-  if (format && format.kind !== 'name') inv.cmd.stdout.write(printObjects(format, [{ rt, obj }], true, inv.profile))
+  const format = inv.flags.output ? outputFormatOf(inv) : undefined
+  if (format && format.kind !== 'name') writeObjects(inv.cmd.stdout, format, [{ rt, obj }], true, inv.profile)
   else if (format?.kind === 'name') inv.cmd.stdout.write(`${refOf(rt, obj.metadata.name)}\n`)
   else inv.cmd.stdout.write(`${refOf(rt, obj.metadata.name)} ${verb}${dryRunSuffix(dry)}\n`)
 }

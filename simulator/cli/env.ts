@@ -45,6 +45,8 @@ export interface Verb {
   group?: string
   flags?: FlagSpec[]
   subcommands?: Verb[]
+  /** left out of the root help's command list (kubectl filters `options` out the same way) */
+  hidden?: boolean
   /** profiles where the verb exists (default: all) */
   profiles?: Profile[]
   /** allow flags after the first positional argument to be treated as arguments (exec/rsh) */

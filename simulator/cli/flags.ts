@@ -14,6 +14,8 @@ export interface FlagSpec {
   /** a value used when the flag is given without `=value` (pflag NoOptDefVal), e.g. `--dry-run` → `client` */
   noOptDefault?: string
   hidden?: boolean
+  /** the real client's flag exists but has no effect here: using it is refused with this hint */
+  notSimulated?: string
 }
 
 export type FlagValues = Record<string, string | boolean | number | string[] | undefined>

@@ -28,7 +28,7 @@ platform. It also includes the administrative commands for managing a cluster un
 
 /** The root help: commands listed by group, padded like cobra's templates of the profile's client. */
 export function renderRootHelp(verbs: Verb[], binary: string, profile: Profile): string {
-  const visible = verbs.filter((v) => !v.profiles || v.profiles.includes(profile))
+  const visible = verbs.filter((v) => !v.hidden && (!v.profiles || v.profiles.includes(profile)))
   const pad = Math.max(profile === '4.0' ? 13 : 15, ...visible.map((v) => v.name.length))
   const groups = GROUPS.map((g) => {
     const members = visible.filter((v) => (v.group ?? 'Other Commands') === g)

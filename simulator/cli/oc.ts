@@ -6,28 +6,11 @@ import type { Cluster } from '../cluster'
 import type { Command, CommandContext } from '../shell/types'
 import { CliError, reportError } from './errors'
 import { FlagError, parseFlags, type FlagSpec } from './flags'
+import { GLOBAL_FLAGS } from './global-flags'
 import type { Invocation, OcSession, Verb } from './env'
 import { renderHelp, renderRootHelp, suggest } from './help'
+import { notSimulatedCommands, notSimulatedError } from './not-simulated'
 import { allVerbs } from './verbs'
-
-/** Flags every verb accepts (oc's persistent flags). */
-export const GLOBAL_FLAGS: FlagSpec[] = [
-  { name: 'namespace', short: 'n', type: 'string', usage: 'If present, the namespace scope for this CLI request' },
-  { name: 'kubeconfig', type: 'string', usage: 'Path to the kubeconfig file to use for CLI requests.' },
-  { name: 'context', type: 'string', usage: 'The name of the kubeconfig context to use' },
-  { name: 'cluster', type: 'string', usage: 'The name of the kubeconfig cluster to use' },
-  { name: 'user', type: 'string', usage: 'The name of the kubeconfig user to use' },
-  { name: 'server', short: 's', type: 'string', usage: 'The address and port of the Kubernetes API server' },
-  { name: 'token', type: 'string', usage: 'Bearer token for authentication to the API server' },
-  { name: 'insecure-skip-tls-verify', type: 'bool', usage: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure" },
-  { name: 'request-timeout', type: 'string', default: '0', usage: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests." },
-  { name: 'loglevel', type: 'int', default: 0, usage: 'Set the level of log output (0-10)' },
-  { name: 'v', short: 'v', type: 'int', default: 0, usage: 'number for the log level verbosity' },
-  { name: 'as', type: 'string', usage: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
-  { name: 'match-server-version', type: 'bool', usage: 'Require server version to match client version' },
-  { name: 'warnings-as-errors', type: 'bool', usage: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
-  { name: 'help', short: 'h', type: 'bool', usage: 'help for this command', hidden: true },
-]
 
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]))
 
@@ -65,6 +48,18 @@ function findVerb(args: string[], verbs: Verb[], profile: Cluster['profile']): {
   return { verb, path, rest }
 }
 
+/** The first argument that is neither a flag nor a flag's value. */
+function firstWord(args: string[], specs: FlagSpec[]): string | undefined {
+  const withValue = new Set(specs.filter((f) => f.type !== 'bool' && f.noOptDefault === undefined).flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]))
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--') return undefined
+    if (!a.startsWith('-')) return a
+    if (withValue.has(a)) i++
+  }
+  return undefined
+}
+
 /** Creates the `oc` command (or `kubectl`, which shares everything but its name). */
 export function ocCommand(host: OcHost, binary = 'oc'): Command {
   return {
@@ -90,20 +85,44 @@ export function ocCommand(host: OcHost, binary = 'oc'): Command {
       }
       const found = findVerb(cmd.args, verbs, cluster.profile)
       if (found.unknown !== undefined) {
+        const limit = notSimulatedError([...found.path, found.unknown.split(' ')[0]], binary, session)
+        if (limit) {
+          cmd.stderr.write(limit + '\n')
+          return 1
+        }
         if (found.verb) {
           cmd.stderr.write(`error: unknown command "${found.unknown}"\nSee '${binary} ${found.path.join(' ')} -h' for help and examples\n`)
           return 1
         }
-        const s = suggest(found.unknown, verbs.filter((v) => !v.profiles || v.profiles.includes(cluster.profile)).map((v) => v.name))
+        // cobra suggests among all the client's commands, sorted by name (those not simulated too)
+        const names = [...verbs.filter((v) => !v.profiles || v.profiles.includes(cluster.profile)).map((v) => v.name), ...notSimulatedCommands(binary).filter((c) => !c.includes(' '))]
+        const s = suggest(found.unknown, names).sort()
         cmd.stderr.write(`error: unknown command "${found.unknown}" for "${binary}"` + (s.length ? `\n\nDid you mean this?\n${s.map((x) => `\t${x}\n`).join('')}` : '\n'))
         return 1
       }
       if (!found.verb) {
+        // the root command parses the global flags too (`oc -n` lacks a value, `oc --nope` is unknown)
+        try {
+          parseFlags(found.rest, GLOBAL_FLAGS)
+        } catch (e) {
+          if (e instanceof FlagError) {
+            cmd.stderr.write(`error: ${e.message}\nSee '${binary} --help' for usage.\n`)
+            return 1
+          }
+          throw e
+        }
         cmd.stdout.write(renderRootHelp(verbs, binary, cluster.profile))
         return 0
       }
       const verb = found.verb
       const pathText = found.path.join(' ')
+      // a group that also runs on its own (`oc create`) meets real subcommands the simulator lacks before its flags
+      const word = verb.subcommands ? firstWord(found.rest, [...(verb.flags ?? []), ...GLOBAL_FLAGS]) : undefined
+      const limit = word !== undefined ? notSimulatedError([...found.path, word], binary, session) : undefined
+      if (limit) {
+        cmd.stderr.write(limit + '\n')
+        return 1
+      }
       let parsed
       try {
         parsed = parseFlags(found.rest, [...(verb.flags ?? []), ...GLOBAL_FLAGS], { interspersed: verb.interspersed !== false })
@@ -113,6 +132,14 @@ export function ocCommand(host: OcHost, binary = 'oc'): Command {
           return 1
         }
         throw e
+      }
+      const specs = [...(verb.flags ?? []), ...GLOBAL_FLAGS]
+      for (const name of parsed.changed) {
+        const spec = specs.find((f) => f.name === name)
+        if (spec?.notSimulated) {
+          cmd.stderr.write(`error: --${name} is not available in this workshop simulator (${spec.notSimulated})\n`)
+          return 1
+        }
       }
       if (parsed.flags.help || !verb.run) {
         cmd.stdout.write(renderHelp(verb, binary, pathText, cluster.profile))
@@ -144,4 +171,4 @@ export function ocCommand(host: OcHost, binary = 'oc'): Command {
   }
 }
 
-export { CliError }
+export { CliError, GLOBAL_FLAGS }

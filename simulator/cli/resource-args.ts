@@ -55,3 +55,10 @@ export function parseTargets(args: string[], profile: Profile, binary: string, v
   const names = args.slice(1)
   return types.map((rt) => ({ rt, names: names.length ? names : undefined }))
 }
+
+/** The resource builder's refusal of `-A` with names of a namespaced type (`oc get pods -A x`). */
+export function refuseNamesAcrossNamespaces(targets: Target[], allNamespaces: boolean): void {
+  if (allNamespaces && targets.some((t) => t.names && t.rt.namespaced)) {
+    throw new CliError('a resource cannot be retrieved by name across all namespaces')
+  }
+}

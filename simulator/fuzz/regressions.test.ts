@@ -87,3 +87,20 @@ describe('lab loader regression', () => {
     expect(parsed.syntaxErrors).toEqual([{ line: 1, message: 'Unresolved alias (the anchor must be set before the alias): missing' }])
   })
 })
+
+describe('JSONPath errors in custom columns and --sort-by (audit)', () => {
+  const run = async (line: string) => {
+    const [r] = await (await import('../runner/run-script')).runInSession(createRunSession({ scenario: 'minimal' }), line)
+    return [r.stdout, r.stderr, r.exitCode]
+  }
+
+  it('are reported with the JSONPath words, never as an internal simulator error', async () => {
+    expect(await run('oc get nodes -o custom-columns=NAME:@A.metadata.name')).toEqual(['NAME\n', 'error: unrecognized identifier A\n', 1])
+    expect(await run('oc get nodes --sort-by=@A')).toEqual(['', 'error: Failed to get values for [][]reflect.Value(nil) using {.@A} (&errors.errorString{s:"unrecognized identifier A"})\n', 1])
+    expect(await run('oc get nodes -o name --sort-by=@A')).toEqual(['', 'error: unrecognized identifier A\n', 1])
+    for (const line of ['oc get nodes -o custom-columns=N:.a[?(@.b>1)]', 'oc get nodes --sort-by=[0]', 'oc get nodes -o yaml --sort-by=.metadata.labels[', "oc get nodes -o go-template='{{range .spec}}{{end}}'"]) {
+      const [, stderr] = await run(line)
+      expect(stderr).not.toContain('internal simulator error')
+    }
+  })
+})

@@ -99,7 +99,7 @@ const imageReferencesVerb: Verb = {
   profiles: ['4.0'],
   flags: [
     { name: 'confirm', type: 'bool', usage: 'If true, all requested objects will be migrated. Defaults to false.' },
-    { name: 'include', type: 'stringArray', usage: 'Resource types to migrate. Passing --filename will override this flag.' },
+    { name: 'include', type: 'stringArray', usage: 'Resource types to migrate. Passing --filename will override this flag.', notSimulated: 'imagestreams, images and secrets are migrated' },
     { name: 'all-namespaces', type: 'bool', default: true, usage: 'Migrate objects in all namespaces. Defaults to true.' },
     { name: 'output', short: 'o', type: 'string', usage: "Output the modified objects instead of saving them, valid values are 'yaml' or 'json'" },
   ],

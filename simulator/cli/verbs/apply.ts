@@ -8,15 +8,15 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { dryRunOf, printWarnings, reportAggregate } from '../mutate-helpers'
-import { parseOutputFormat } from '../printers/output'
+import { outputFormatOf } from '../printers/output'
 import { diffMergePatch } from './edit'
 
 const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', usage: 'The files that contain the configurations to apply.' },
   { name: 'recursive', short: 'R', type: 'bool', usage: 'Process the directory used in -f, --filename recursively.' },
   { name: 'force', type: 'bool', usage: 'If true, immediately remove resources from API and bypass graceful deletion.' },
-  { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.' },
-  { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+  { name: 'prune', type: 'bool', usage: 'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.', notSimulated: 'delete the objects with oc delete' },
+  { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.', notSimulated: 'apply runs client-side' },
   { name: 'overwrite', type: 'bool', default: true, usage: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
   ...CREATE_COMMON_FLAGS.filter((f) => f.name !== 'save-config'),
 ]
@@ -34,7 +34,7 @@ async function runApply(inv: Invocation): Promise<number> {
   if (files.length === 0) throw new CliError('must specify one of -f and -k', 'apply')
   if (inv.positional.length > 0) throw new CliError(`Unexpected args: [${inv.positional.join(' ')}]`, 'apply')
   const dry = dryRunOf(inv)
-  if (flags.output) parseOutputFormat(String(flags.output))
+  if (flags.output) outputFormatOf(inv)
   const { errors } = eachManifestObject(inv, files, (e) => (live(e) ? 'patching' : 'creating'), (item, obj) => {
     const applied = lastAppliedOf(obj)
     const current = cluster.api.tryGet(item.rt.key, item.namespace, obj.metadata.name)

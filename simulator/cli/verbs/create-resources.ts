@@ -8,7 +8,7 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { dryRunOf } from '../mutate-helpers'
-import { parseOutputFormat } from '../printers/output'
+import { outputFormatOf } from '../printers/output'
 import { createRouteVerb } from './create-route'
 
 const KEY_RE = /^[-._a-zA-Z0-9]+$/
@@ -17,7 +17,7 @@ const SOURCE_FLAGS: FlagSpec[] = [
   { name: 'from-literal', type: 'stringArray', usage: 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)' },
   { name: 'from-file', type: 'stringArray', usage: 'Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.' },
   { name: 'from-env-file', type: 'stringArray', usage: 'Specify the path to a file to read lines of key=val pairs to create a secret.' },
-  { name: 'append-hash', type: 'bool', usage: 'Append a hash of the secret to its name.' },
+  { name: 'append-hash', type: 'bool', usage: 'Append a hash of the secret to its name.', notSimulated: 'the name is used as given' },
 ]
 
 /** The one NAME argument of a `create` subcommand, or cobra's usage error. */
@@ -73,7 +73,7 @@ function collectData(inv: Invocation, what: 'Secret' | 'ConfigMap', name: string
 function send(inv: Invocation, resource: string, obj: KObject, wrap?: string): number {
   const rt = resolveResource(resource, inv.profile)
   const dry = dryRunOf(inv)
-  if (inv.flags.output) parseOutputFormat(String(inv.flags.output))
+  if (inv.flags.output) outputFormatOf(inv)
   if (rt.namespaced) obj.metadata.namespace = inv.namespace
   try {
     createAndPrint(inv, rt, obj, dry)

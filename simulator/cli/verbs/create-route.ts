@@ -6,7 +6,7 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { dryRunOf } from '../mutate-helpers'
-import { parseOutputFormat } from '../printers/output'
+import { outputFormatOf } from '../printers/output'
 
 type Termination = 'edge' | 'passthrough' | 'reencrypt'
 
@@ -40,7 +40,7 @@ async function runRoute(inv: Invocation, termination: Termination): Promise<numb
   const service = String(flags.service ?? '')
   if (!service) throw new CliError('you need to provide a service name via --service')
   const dry = dryRunOf(inv)
-  if (flags.output) parseOutputFormat(String(flags.output))
+  if (flags.output) outputFormatOf(inv)
   const svc = cluster.api.get('services', inv.namespace, service.replace(/^(svc|service|services)\//, ''))
   const name = inv.positional[0] ?? svc.metadata.name
   const spec: Record<string, unknown> = {}

@@ -6,7 +6,8 @@ import { CliError, formatApiError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { readManifests } from '../manifest-input'
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, namedTargets, nsFor } from '../mutate-helpers'
-import { parseOutputFormat } from '../printers/output'
+import { outputFormatOf } from '../printers/output'
+import { parseTargets, refuseNamesAcrossNamespaces } from '../resource-args'
 
 /** Flags of `oc delete`. */
 export const DELETE_FLAGS: FlagSpec[] = [
@@ -48,7 +49,7 @@ async function runDelete(inv: Invocation): Promise<number> {
   const selector = flags.selector as string | undefined
   const all = flags.all === true
   const dry = dryRunOf(inv)
-  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
+  const format = flags.output ? outputFormatOf(inv) : undefined
   if (format && format.kind !== 'name') throw new CliError(`unexpected -o output mode: ${flags.output}. We only support '-o name'`)
   let grace = flags['grace-period'] as number
   const force = flags.force === true
@@ -68,6 +69,7 @@ async function runDelete(inv: Invocation): Promise<number> {
     }
   }
   if (inv.positional.length > 0) {
+    refuseNamesAcrossNamespaces(parseTargets(inv.positional, inv.profile, inv.binary, 'delete'), flags['all-namespaces'] === true)
     const targets = namedTargets(inv, inv.positional, 'delete')
     for (const t of targets) {
       if (t.name) {

@@ -3,7 +3,7 @@ import { isApiError } from '../../api/errors'
 import type { KObject } from '../../api/types'
 import { formatApiError, CliError } from '../errors'
 import type { Invocation, Verb } from '../env'
-import { parseTargets } from '../resource-args'
+import { parseTargets, refuseNamesAcrossNamespaces } from '../resource-args'
 import { describeContext, describeObject } from '../describe'
 
 async function runDescribe(inv: Invocation): Promise<number> {
@@ -14,6 +14,7 @@ async function runDescribe(inv: Invocation): Promise<number> {
   }
   const targets = parseTargets(inv.positional, inv.profile, inv.binary, 'describe')
   const allNs = flags['all-namespaces'] === true
+  refuseNamesAcrossNamespaces(targets, allNs)
   const ctx = describeContext(cluster)
   const chunks: string[] = []
   const errors: string[] = []
@@ -56,8 +57,8 @@ export const describeVerb: Verb = {
   flags: [
     { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
     { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
-    { name: 'show-events', type: 'bool', default: true, usage: 'If true, display events related to the described object.' },
-    { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files containing the resource to describe' },
+    { name: 'show-events', type: 'bool', default: true, usage: 'If true, display events related to the described object.', notSimulated: 'events are always shown' },
+    { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files containing the resource to describe', notSimulated: 'name the objects as TYPE NAME or TYPE/NAME' },
   ],
   run: runDescribe,
 }

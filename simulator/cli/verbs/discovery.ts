@@ -39,6 +39,8 @@ async function runExplain(inv: Invocation): Promise<number> {
   return 0
 }
 
+const SERVED_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+
 function served(inv: Invocation): ResourceType[] {
   return RESOURCE_TYPES.filter((r) => servedOn(r, inv.profile))
     .slice()
@@ -50,6 +52,9 @@ async function runApiResources(inv: Invocation): Promise<number> {
   let list = served(inv)
   if (inv.changed.has('namespaced')) list = list.filter((r) => r.namespaced === (flags.namespaced === true))
   if (inv.changed.has('api-group')) list = list.filter((r) => r.group === flags['api-group'])
+  // every simulated resource serves the same verbs (the VERBS column of -o wide)
+  const verbs = (flags.verbs as string[]).flatMap((v) => v.split(','))
+  if (verbs.some((v) => !SERVED_VERBS.includes(v))) list = []
   const out = String(flags.output ?? '')
   if (out === 'name') {
     inv.cmd.stdout.write(list.map((r) => (r.group ? `${r.plural}.${r.group}\n` : `${r.plural}\n`)).join(''))
@@ -60,7 +65,7 @@ async function runApiResources(inv: Invocation): Promise<number> {
   const header = ['NAME', 'SHORTNAMES', legacy ? 'APIGROUP' : 'APIVERSION', 'NAMESPACED', 'KIND', ...(out === 'wide' ? ['VERBS'] : [])]
   const rows = list.map((r) => [
     r.plural, r.shortNames.join(','), legacy ? r.group : apiVersionOf(r, inv.profile), String(r.namespaced), r.kind,
-    ...(out === 'wide' ? ['[create delete deletecollection get list patch update watch]'] : []),
+    ...(out === 'wide' ? [`[${SERVED_VERBS.join(' ')}]`] : []),
   ])
   inv.cmd.stdout.write(formatTable(flags['no-headers'] ? rows : [header, ...rows], legacy ? GET_TABLE_LEGACY : GET_TABLE))
   return 0

@@ -12,7 +12,8 @@ import type { Invocation, Verb } from '../env'
 import { CliError, ExitError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { namedTargets, nsFor, refOf } from '../mutate-helpers'
-import { listOf, yamlFor } from '../printers/output'
+import { listOf, outputFormatOf, writeObjects, yamlFor } from '../printers/output'
+import { EditorFailure, type EditRequest } from '../editor-port'
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
 # and an empty file will abort the edit. If an error occurs while saving this file will be
@@ -58,9 +59,9 @@ export function diffMergePatch(a: unknown, b: unknown): unknown {
 }
 
 const EDIT_FLAGS: FlagSpec[] = [
-  { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use to edit the resource' },
+  { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files to use to edit the resource', notSimulated: 'name the objects as TYPE NAME or TYPE/NAME' },
   { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
-  { name: 'output-patch', type: 'bool', usage: 'Output the patch if the resource is edited.' },
+  { name: 'output-patch', type: 'bool', usage: 'Output the patch if the resource is edited.', notSimulated: 'the patch is not printed' },
   { name: 'save-config', type: 'bool', usage: 'If true, the configuration of current object will be saved in its annotation.' },
   { name: 'validate', type: 'string', default: 'ignore', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
   { name: 'windows-line-endings', type: 'bool', usage: 'Defaults to the line ending native to your platform.' },
@@ -71,6 +72,7 @@ async function runEdit(inv: Invocation): Promise<number> {
   if (inv.positional.length === 0) {
     throw new CliError(`You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`)
   }
+  const format = inv.flags.output ? outputFormatOf(inv) : undefined
   const originals: { rt: ResourceType; obj: KObject }[] = []
   for (const t of namedTargets(inv, inv.positional, 'edit')) {
     if (t.name) originals.push({ rt: t.rt, obj: cluster.api.get(t.rt.key, nsFor(inv, t.rt), t.name) })
@@ -85,7 +87,16 @@ async function runEdit(inv: Invocation): Promise<number> {
   let previous = body
   let hadError = false
   for (;;) {
-    const saved = await cmd.editor.edit({ path, text, title: refOf(originals[0].rt, originals[0].obj.metadata.name) })
+    const request: EditRequest = { path, text, title: refOf(originals[0].rt, originals[0].obj.metadata.name), env: cmd.env }
+    let saved: string | null
+    try {
+      saved = await cmd.editor.edit(request)
+    } catch (e) {
+      if (!(e instanceof EditorFailure)) throw e
+      // kubectl's preservedFile: the file of a previous failed attempt is mentioned before the error
+      if (hadError) cmd.stderr.write(`A copy of your changes has been stored to "${path}"\n`)
+      throw new CliError(e.message)
+    }
     if (saved === null) {
       cmd.stderr.write('Edit cancelled, no changes made.\n')
       return 0
@@ -128,8 +139,9 @@ async function runEdit(inv: Invocation): Promise<number> {
         continue
       }
       try {
-        cluster.api.patch(rt.key, nsFor(inv, rt) ?? obj.metadata.namespace, obj.metadata.name, 'merge', diffMergePatch(obj, next))
-        cmd.stdout.write(`${refOf(rt, obj.metadata.name)} edited\n`)
+        const patched = cluster.api.patch(rt.key, nsFor(inv, rt) ?? obj.metadata.namespace, obj.metadata.name, 'merge', diffMergePatch(obj, next))
+        if (format) writeObjects(cmd.stdout, format, [{ rt, obj: patched.object }], true, inv.profile)
+        else cmd.stdout.write(`${refOf(rt, obj.metadata.name)} edited\n`)
       } catch (e) {
         if (!(e instanceof ApiError)) throw e
         const ref = `${qualifiedName(rt)} "${obj.metadata.name}"`

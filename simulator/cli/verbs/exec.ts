@@ -21,7 +21,7 @@ function checkRunnable(inv: Invocation, pod: KObject, container: string): void {
 
 /** Runs `line` in a fresh pod shell and reports a non-zero status the way oc does. */
 async function runRemote(inv: Invocation, pod: KObject, container: string, line: string, direct: string[] | undefined): Promise<number> {
-  const sh = new PodShell(inv.cluster, pod, container, (ms) => inv.cmd.sleep(ms))
+  const sh = new PodShell(inv.cluster, pod, container, (ms) => inv.cmd.sleep(ms), false)
   if (direct) {
     const probe = await sh.execute(`type ${quote(direct[0])} >/dev/null 2>&1`, { stdout: { write: () => {} }, stderr: { write: () => {} } })
     if (probe.exitCode !== 0 && !direct[0].startsWith('/')) {
@@ -48,7 +48,7 @@ async function runRsh(inv: Invocation): Promise<number> {
   checkRunnable(inv, pod, container)
   if (command.length) return runRemote(inv, pod, container, command.map(quote).join(' '), undefined)
   if (!inv.cmd.stdinIsTty) {
-    const sh = new PodShell(inv.cluster, pod, container, (ms) => inv.cmd.sleep(ms))
+    const sh = new PodShell(inv.cluster, pod, container, (ms) => inv.cmd.sleep(ms), false)
     let code = 0
     for (const line of inv.cmd.stdin.split('\n')) {
       if (!line.trim()) continue

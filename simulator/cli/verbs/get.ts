@@ -7,10 +7,10 @@ import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import type { Invocation, Verb } from '../env'
 import { printContext } from '../print-context'
-import { parseOutputFormat, printObjects } from '../printers/output'
+import { outputFormatOf, writeObjects, type OutputFormat } from '../printers/output'
+import { sortList, sortTables } from '../printers/sort-by'
 import { printTable, tableRows, watchTablePrinter } from '../printers/table'
-import { parseTargets, type Target } from '../resource-args'
-import { executeJsonPath, JsonPathError } from '../../format/jsonpath'
+import { parseTargets, refuseNamesAcrossNamespaces, type Target } from '../resource-args'
 import { parseLabelSelector } from '../../api/selectors'
 
 export const GET_FLAGS: FlagSpec[] = [
@@ -28,6 +28,7 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'sort-by', type: 'string', usage: "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}')." },
   { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
   { name: 'chunk-size', type: 'int', default: 500, usage: 'Return large lists in chunks rather than all at once. Pass 0 to disable.' },
+  { name: 'template', type: 'string', usage: 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].' },
 ]
 
 interface Found {
@@ -42,20 +43,21 @@ async function runGet(inv: Invocation): Promise<number> {
     cmd.stderr.write(`You must specify the type of resource to get. Use "${inv.binary} api-resources" for a complete list of supported resources.\n\n`)
     throw new CliError(`Required resource not specified.\nUse "${inv.binary} explain <resource>" for a detailed description of that resource (e.g. ${inv.binary} explain pods).`, 'get')
   }
-  const format = parseOutputFormat(flags.output as string | undefined)
+  const format = outputFormatOf(inv)
   const targets = parseTargets(inv.positional, inv.profile, inv.binary, 'get')
   const allNs = flags['all-namespaces'] === true
+  refuseNamesAcrossNamespaces(targets, allNs)
   const found: Found[] = []
   const errors: string[] = []
   for (const t of targets) found.push(collect(inv, t, allNs, errors))
-  if (flags['sort-by']) for (const f of found) f.objs = sortBy(f.objs, String(flags['sort-by']))
-  else for (const f of found) if (f.rt.key === 'events' && inv.profile !== '4.0') f.objs = sortBy(f.objs, '.lastTimestamp')
+  const sortField = flags['sort-by'] ? String(flags['sort-by']) : undefined
+  if (!sortField) for (const f of found) if (f.rt.key === 'events' && inv.profile !== '4.0') f.objs = byLastTimestamp(f.objs)
 
-  if (flags.watch || flags['watch-only']) return watch(inv, found, targets, allNs)
-
-  const ctx = printContext(cluster)
+  if (flags.watch || flags['watch-only']) return watch(inv, found, targets, allNs, format)
   const multiType = targets.length > 1 || inv.positional[0].split(',').includes('all')
   if (format.kind === 'table') {
+    if (sortField) sortFoundTables(found, sortField)
+    const ctx = printContext(cluster)
     const chunks: string[] = []
     for (const f of found) {
       const text = printTable(f.rt, f.objs, {
@@ -72,14 +74,42 @@ async function runGet(inv: Invocation): Promise<number> {
     const anyNamed = found.some((f) => f.named)
     if (chunks.length === 0 && !anyNamed && errors.length === 0) cmd.stderr.write(noResources(inv, allNs, targets) + '\n')
   } else {
-    const objs = found.flatMap((f) => f.objs.map((obj) => ({ rt: f.rt, obj })))
+    let objs = found.flatMap((f) => f.objs.map((obj) => ({ rt: f.rt, obj })))
     const single = targets.length === 1 && (targets[0].names?.length ?? 0) === 1 && !inv.positional[0].includes(',')
-    if (objs.length > 0 || format.kind === 'yaml' || format.kind === 'json') {
-      if (!(single && objs.length === 0)) cmd.stdout.write(printObjects(format, objs, single, inv.profile))
+    // kubectl prints a named object alone; anything else (even an empty result) goes through a client-side List
+    const nothing = objs.length === 0 && (single || flags['ignore-not-found'] === true)
+    if (!nothing) {
+      try {
+        if (sortField && !(single && objs.length === 1)) {
+          const sorted = sortList(objs.map((o) => o.obj), sortField)
+          objs = sorted.map((obj) => objs.find((o) => o.obj === obj)!)
+        }
+        writeObjects(cmd.stdout, format, objs, single, inv.profile, { noHeaders: flags['no-headers'] === true })
+      } catch (e) {
+        for (const err of errors) cmd.stderr.write(err + '\n')
+        throw e
+      }
     }
   }
   for (const e of errors) cmd.stderr.write(e + '\n')
   return errors.length > 0 ? 1 : 0
+}
+
+/** `--sort-by` on tables: one server table per listed type, one per named object (which keeps their order). */
+function sortFoundTables(found: Found[], field: string): void {
+  for (const f of found) {
+    if (f.named) sortTables(f.objs.map((o) => [o]), field)
+    else f.objs = sortTables([f.objs], field)[0]
+  }
+}
+
+/** `oc get events` lists events by last time seen (oc ≥4.1). */
+function byLastTimestamp(objs: KObject[]): KObject[] {
+  try {
+    return sortTables([objs], '.lastTimestamp')[0]
+  } catch {
+    return objs
+  }
 }
 
 function collect(inv: Invocation, t: Target, allNs: boolean, errors: string[]): Found {
@@ -113,30 +143,14 @@ function noResources(inv: Invocation, allNs: boolean, targets: Target[]): string
   return `No resources found in ${inv.namespace} namespace.`
 }
 
-function sortBy(objs: KObject[], field: string): KObject[] {
-  const tmpl = field.startsWith('{') ? field : `{${field.startsWith('.') ? field : '.' + field}}`
-  const keyed = objs.map((o) => {
-    let v: string
-    try {
-      v = executeJsonPath(tmpl, o)
-    } catch (e) {
-      // kubectl's SortObjects returns the jsonpath parser's error as it is
-      if (e instanceof JsonPathError) throw new CliError(e.message)
-      throw e
-    }
-    const n = Number(v)
-    return { o, v, n: v !== '' && !Number.isNaN(n) ? n : undefined }
-  })
-  keyed.sort((a, b) => (a.n !== undefined && b.n !== undefined ? a.n - b.n : a.v < b.v ? -1 : a.v > b.v ? 1 : 0))
-  return keyed.map((k) => k.o)
-}
+/** kubectl's table printer pads the EVENT cell to 8 (`ADDED   `, `MODIFIED`, `DELETED `). */
+const EVENT_CELL: Record<string, string> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   ' }
 
 /** `-w`: the current table, then one row per change, until interrupted (Ctrl+C, or the runner's time limit). */
-async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: boolean): Promise<number> {
+async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: boolean, format: OutputFormat): Promise<number> {
   const { cluster, cmd, flags } = inv
   if (targets.length !== 1) throw new CliError('you may only specify a single resource type')
   if (flags['sort-by']) cmd.stderr.write('warning: --watch requested, --sort-by will be ignored for watch events received\n')
-  const format = parseOutputFormat(flags.output as string | undefined)
   const t = targets[0]
   const rt = t.rt
   const ns = rt.namespaced && !allNs ? inv.namespace : undefined
@@ -147,11 +161,12 @@ async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: 
   const emit = (objs: KObject[], type: string) => {
     if (objs.length === 0) return
     if (format.kind !== 'table') {
-      cmd.stdout.write(printObjects(format, objs.map((obj) => ({ rt, obj })), true, inv.profile))
+      writeObjects(cmd.stdout, format, objs.map((obj) => ({ rt, obj })), true, inv.profile, { noHeaders: headerDone })
+      headerDone = true
       return
     }
     const { header, rows } = tableRows(rt, objs, { wide: format.wide, withNamespace: allNs, showLabels: flags['show-labels'] === true }, printContext(cluster))
-    const lines = rows.map((r) => (events ? [type, ...r] : r))
+    const lines = rows.map((r) => (events ? [EVENT_CELL[type] ?? type, ...r] : r))
     const all = headerDone ? lines : [events ? ['EVENT', ...header] : header, ...lines]
     headerDone = true
     cmd.stdout.write(writer.write(all))
@@ -175,7 +190,7 @@ async function watch(inv: Invocation, found: Found[], targets: Target[], allNs: 
         break
       }
       const batch = pending.splice(0)
-      for (const p of batch) emit([p.obj], p.type.padEnd(8))
+      for (const p of batch) emit([p.obj], p.type)
     }
   } finally {
     unsubscribe()

@@ -3,8 +3,9 @@ import type { Verb } from '../env'
 import { getVerb } from './get'
 import { projectVerb, projectsVerb, whoamiVerb } from './project'
 import { MUTATING_VERBS } from './mutating'
+import { optionsVerb } from './options'
 import { READING_VERBS } from './reading'
 
 export function allVerbs(): Verb[] {
-  return [projectVerb, projectsVerb, getVerb, ...READING_VERBS, ...MUTATING_VERBS, whoamiVerb]
+  return [projectVerb, projectsVerb, getVerb, ...READING_VERBS, ...MUTATING_VERBS, whoamiVerb, optionsVerb]
 }

@@ -16,8 +16,8 @@ function flagsFor(mode: Mode): FlagSpec[] {
     { name: 'all', type: 'bool', usage: `Select all resources, in the namespace of the specified resource types` },
     { name: 'all-namespaces', short: 'A', type: 'bool', usage: 'If true, check the specified action in all namespaces.' },
     { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)." },
-    { name: 'filename', short: 'f', type: 'stringArray', usage: `Filename, directory, or URL to files identifying the resource to update the ${what}` },
-    { name: 'resource-version', type: 'string', usage: 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.' },
+    { name: 'filename', short: 'f', type: 'stringArray', usage: `Filename, directory, or URL to files identifying the resource to update the ${what}`, notSimulated: 'name the objects as TYPE NAME or TYPE/NAME' },
+    { name: 'resource-version', type: 'string', usage: 'If non-empty, the update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.', notSimulated: 'there is no precondition on the resource version' },
     { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
     DRY_RUN_FLAG,
   ]

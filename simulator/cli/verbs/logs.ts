@@ -114,7 +114,7 @@ export const logsVerb: Verb = {
     { name: 'tail', type: 'int', default: -1, usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
     { name: 'since', type: 'string', usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.' },
     { name: 'timestamps', type: 'bool', usage: 'Include timestamps on each line in the log output' },
-    { name: 'all-containers', type: 'bool', usage: 'Get all containers\' logs in the pod(s).' },
+    { name: 'all-containers', type: 'bool', usage: 'Get all containers\' logs in the pod(s).', notSimulated: 'name one container with -c' },
   ],
   run: runLogs,
 }

@@ -85,7 +85,10 @@ const CASES: Case[] = [
   // edit
   ['edit saved', 'export EDITOR="sed -i s/Removed/Managed/"', `oc edit ${CFG}`, 'config.imageregistry.operator.openshift.io/cluster edited\n', '', 0],
   ['edit unchanged', 'export EDITOR=true', `oc edit ${CFG}/cluster`, '', 'Edit cancelled, no changes made.\n', 0],
-  ['edit cancelled', 'export EDITOR=false', `oc edit ${CFG}/cluster`, '', 'Edit cancelled, no changes made.\n', 0],
+  ['edit editor fails', 'export EDITOR=false', `oc edit ${CFG}/cluster`, '', 'error: there was a problem with the editor "false"\n', 1],
+  ['edit editor missing', 'export EDITOR=nosuchedit', `oc edit ${CFG}/cluster`, '', 'error: unable to launch the editor "nosuchedit"\n', 1],
+  ['edit editor with spaces fails', 'export EDITOR="sed -i s/x/y/ /nope"', `oc edit ${CFG}/cluster`, '', 'error: there was a problem with the editor "/bin/bash -c sed -i s/x/y/ /nope"\n', 1],
+  ['edit -o name', 'export EDITOR="sed -i s/Removed/Managed/"', `oc edit ${CFG}/cluster -o name`, 'config.imageregistry.operator.openshift.io/cluster\n', '', 0],
   ['edit emptied', 'export EDITOR="sed -i d"', `oc edit ${CFG}/cluster`, '', 'Edit cancelled, saved file was empty.\n', 0],
   ['edit invalid', 'export EDITOR="sed -i s/Removed/Foo/"', `oc edit ${CFG}/cluster`, '', /^error: configs.imageregistry.operator.openshift.io "cluster" is invalid\nA copy of your changes has been stored to "\/tmp\/oc-edit-\d+.yaml"\nerror: Edit cancelled, no valid changes were saved.\n$/, 1],
   ['edit name changed', 'export EDITOR="sed -i s/name:.cluster/name:\\ other/"', `oc edit ${CFG}/cluster`, '', 'error: At least one of apiVersion, kind and name was changed\n', 1],

@@ -8,7 +8,7 @@ import { formatApiError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { readManifests } from '../manifest-input'
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, goQuote, namedTargets, nsFor, printWarnings, refOf } from '../mutate-helpers'
-import { parseOutputFormat, printObjects } from '../printers/output'
+import { outputFormatOf, writeObjects } from '../printers/output'
 import type { ResourceType } from '../../api/resources'
 
 const PATCH_TYPES: Record<string, PatchType> = { json: 'json', merge: 'merge', strategic: 'strategic' }
@@ -19,11 +19,11 @@ export const PATCH_FLAGS: FlagSpec[] = [
   { name: 'patch-file', type: 'string', usage: 'A file containing a patch to be applied to the resource.' },
   { name: 'type', type: 'string', default: 'strategic', usage: 'The type of patch being provided; one of [json merge strategic]' },
   { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to update' },
-  { name: 'local', type: 'bool', usage: 'If true, patch will operate on the content of the file, not the server-side resource.' },
+  { name: 'local', type: 'bool', usage: 'If true, patch will operate on the content of the file, not the server-side resource.', notSimulated: 'patches are always sent to the server' },
   { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
   DRY_RUN_FLAG,
-  { name: 'subresource', type: 'string', usage: "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is alpha and may change in the future." },
-  { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command.', hidden: true },
+  { name: 'subresource', type: 'string', usage: "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is alpha and may change in the future.", notSimulated: 'patch the object itself' },
+  { name: 'record', type: 'bool', usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command.', hidden: true, notSimulated: 'no change-cause annotation is written' },
 ]
 
 /** Turns the `-p` text into JSON the way `yaml.ToJSON` does; a syntax error is kubectl's `unable to parse`. */
@@ -47,7 +47,7 @@ async function runPatch(inv: Invocation): Promise<number> {
   const type = PATCH_TYPES[typed.toLowerCase()]
   if (typed !== '' && !type) throw new CliError(`--type must be one of [json merge strategic], not ${goQuote(typed)}`)
   const dry = dryRunOf(inv)
-  const format = flags.output ? parseOutputFormat(String(flags.output)) : undefined
+  const format = flags.output ? outputFormatOf(inv) : undefined
   if (file) {
     const path = cmd.fs.resolve(cmd.cwd, file)
     if (!cmd.fs.isFile(path)) throw new CliError(`open ${file}: no such file or directory`)
@@ -85,7 +85,7 @@ async function runPatch(inv: Invocation): Promise<number> {
       }
       printWarnings(inv, warnings)
       if (format && format.kind !== 'name') {
-        cmd.stdout.write(printObjects(format, [{ rt: t.rt, obj }], true, inv.profile))
+        writeObjects(cmd.stdout, format, [{ rt: t.rt, obj }], true, inv.profile)
         continue
       }
       const ref = refOf(t.rt, name)

@@ -6,6 +6,7 @@ import type { KObject } from '../../api/types'
 import type { Cluster } from '../../cluster'
 import { b64decode } from '../../controllers/util'
 import { createDefaultCommands, Shell, VirtualFs } from '../../shell'
+import { ShellExit } from '../../shell/builtins'
 import type { Command, OutputStream, Subshell } from '../../shell/types'
 import { fieldRefValue } from '../describe/containers'
 import { humanSize, podMounts, type PodMount } from './pod-mounts'
@@ -129,13 +130,28 @@ function shStream(out: OutputStream): OutputStream {
   return { write: (t) => out.write(t.replace(/^bash: /gm, 'sh: ')) }
 }
 
-/** A shell running in `container` of `pod`. */
+/**
+ * A shell running in `container` of `pod`. `interactive` is the TTY shell of `oc rsh POD` / `oc exec -it POD --
+ * sh`: like interactive bash it echoes `exit` when it leaves, and like oc it then reports a non-zero status
+ * (`command terminated with exit code N`). A non-interactive one (`sh -c`, a script on stdin) does neither; its
+ * caller reports the status.
+ */
 export class PodShell implements Subshell {
   private readonly shell: Shell
   private readonly ac = new AbortController()
   private last = 0
+  /** subshells (`( )`, `$( )`, `bash -c`, pipeline stages) being run: `exit` there ends only them */
+  private nested = 0
+  /** set when `exit` ran at the top level of the current line */
+  private exitCode: number | undefined
 
-  constructor(private readonly cluster: Cluster, pod: KObject, container: string, sleep: (ms: number) => Promise<void>) {
+  constructor(
+    private readonly cluster: Cluster,
+    pod: KObject,
+    container: string,
+    sleep: (ms: number) => Promise<void>,
+    private readonly interactive = true,
+  ) {
     const commands = createDefaultCommands()
     for (const n of ['jq', 'watch', 'clear']) commands.delete(n)
     for (const c of podCommands(cluster, pod, container)) commands.set(c.name, c)
@@ -148,6 +164,35 @@ export class PodShell implements Subshell {
       sleep: (ms) => sleep(ms),
       hooks: { enterSubshell: () => undefined, clearScreen: () => undefined },
     })
+    this.watchExit()
+  }
+
+  /** Notices an `exit` at the top level of a line (the Shell ends only that line) and counts nested subshells. */
+  private watchExit(): void {
+    const shell = this.shell
+    const isolated = shell.isolated.bind(shell)
+    shell.isolated = async <T>(fn: () => Promise<T>): Promise<T> => {
+      this.nested++
+      try {
+        return await isolated(fn)
+      } finally {
+        this.nested--
+      }
+    }
+    const exit = shell.builtins.get('exit')!
+    shell.builtins.set('exit', {
+      ...exit,
+      run: async (ctx) => {
+        if (this.nested > 0) return exit.run(ctx)
+        if (this.interactive) ctx.stderr.write('exit\n')
+        try {
+          return await exit.run(ctx)
+        } catch (e) {
+          if (e instanceof ShellExit) this.exitCode = e.code
+          throw e
+        }
+      },
+    })
   }
 
   prompt(): string {
@@ -156,13 +201,11 @@ export class PodShell implements Subshell {
 
   /** Runs one line; `exit [N]` (or Ctrl+D as `\x04`) leaves with N or the last status. */
   async execute(line: string, io: { stdout: OutputStream; stderr: OutputStream }): Promise<{ exited: boolean; exitCode: number }> {
-    const t = line.trim()
-    const m = t.match(/^exit(?:\s+(-?\d+))?$/)
-    if (m || t === '\x04') {
-      if (m) io.stderr.write('exit\n')
-      return { exited: true, exitCode: m?.[1] !== undefined ? Number(m[1]) & 255 : this.last }
-    }
-    this.last = await this.shell.run(line, { stdout: io.stdout, stderr: shStream(io.stderr), signal: this.ac.signal })
-    return { exited: false, exitCode: this.last }
+    this.exitCode = undefined
+    if (line.trim() === '\x04') this.exitCode = this.last
+    else this.last = await this.shell.run(line, { stdout: io.stdout, stderr: shStream(io.stderr), signal: this.ac.signal })
+    if (this.exitCode === undefined) return { exited: false, exitCode: this.last }
+    if (this.interactive && this.exitCode !== 0) io.stderr.write(`command terminated with exit code ${this.exitCode}\n`)
+    return { exited: true, exitCode: this.exitCode }
   }
 }

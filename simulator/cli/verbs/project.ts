@@ -85,6 +85,10 @@ async function runWhoami(inv: Invocation): Promise<number> {
     cmd.stdout.write(session.server + '\n')
     return 0
   }
+  if (inv.flags['show-console']) {
+    cmd.stdout.write(inv.cluster.info.consoleUrl + '\n')
+    return 0
+  }
   if (inv.flags['show-context']) {
     const host = session.server.replace(/^https?:\/\//, '').replace(/\./g, '-')
     cmd.stdout.write(`${session.project}/${host}/${session.user}\n`)

@@ -73,7 +73,7 @@ describe('reading verbs', () => {
       ['sh-4.4$ ', 'df -h | grep registry', `${src}  100G     0  100G   0% /registry\n`, '', 0],
       ['sh-4.4$ ', 'mount | grep registry', `${src} on /registry type ceph (rw,relatime,name=csi-cephfs-node,secret=<hidden>,acl,mds_namespace=ocs-storagecluster-cephfilesystem)\n`, '', 0],
       ['sh-4.4$ ', 'foo', '', 'sh: foo: command not found\n', 127],
-      ['sh-4.4$ ', 'exit', '', 'exit\n', 127],
+      ['sh-4.4$ ', 'exit', '', 'exit\ncommand terminated with exit code 127\n', 127],
       ['$ ', 'oc whoami', 'kube:admin\n', '', 0],
     ])
   }, 20_000)

@@ -4,7 +4,7 @@ import type { Invocation, Verb } from '../env'
 import { CliError } from '../errors'
 import type { FlagSpec } from '../flags'
 import { dryRunOf, reportAggregate } from '../mutate-helpers'
-import { parseOutputFormat } from '../printers/output'
+import { outputFormatOf } from '../printers/output'
 
 const REPLACE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray', usage: 'The files that contain the configurations to replace.' },
@@ -20,7 +20,7 @@ async function runReplace(inv: Invocation): Promise<number> {
   const files = flags.filename as string[]
   if (files.length === 0) throw new CliError('must specify --filename to replace', 'replace')
   const dry = dryRunOf(inv)
-  if (flags.output) parseOutputFormat(String(flags.output))
+  if (flags.output) outputFormatOf(inv)
   const { errors } = eachManifestObject(inv, files, () => 'replacing', (item, input) => {
     const obj = flags['save-config'] ? withLastApplied(input) : input
     let out

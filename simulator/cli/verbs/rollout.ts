@@ -18,11 +18,29 @@ function target(inv: Invocation, sub: string): { rt: ResourceType; obj: KObject 
   }
   const t = namedTargets(inv, inv.positional, `rollout ${sub}`)[0]
   if (!t.name) throw new CliError('resource(s) were provided, but no name was specified')
-  if (t.rt.kind !== 'Deployment') {
-    const g = t.rt.group
-    throw new CliError(`no ${sub === 'status' ? 'status viewer' : sub === 'history' ? 'history viewer' : sub === 'undo' ? 'rollbacker' : 'restarter'} has been implemented for {${JSON.stringify(g)} ${JSON.stringify(t.rt.kind)}}`)
+  // the object is fetched first (NotFound), then the kind is checked
+  const obj = inv.cluster.api.get(t.rt.key, nsFor(inv, t.rt), t.name)
+  if (t.rt.kind === 'DaemonSet' && (sub === 'status' || sub === 'restart')) return { rt: t.rt, obj }
+  if (t.rt.kind === 'DaemonSet' && (sub === 'history' || sub === 'undo')) {
+    throw new CliError(`"${inv.binary} rollout ${sub}" of daemon sets is not available in this workshop simulator (their revisions are not recorded)`)
   }
-  return { rt: t.rt, obj: inv.cluster.api.get(t.rt.key, nsFor(inv, t.rt), t.name) }
+  if (t.rt.kind !== 'Deployment') throw new CliError(notImplemented(sub, t.rt, t.name))
+  return { rt: t.rt, obj }
+}
+
+/** kubectl's words when a kind has no rollout support (GroupKind prints as `Pod`, `ReplicaSet.apps`). */
+function notImplemented(sub: string, rt: ResourceType, name: string): string {
+  const gk = rt.group ? `${rt.kind}.${rt.group}` : rt.kind
+  switch (sub) {
+    case 'status':
+      return `no status viewer has been implemented for ${gk}`
+    case 'history':
+      return `no history viewer has been implemented for "${gk}"`
+    case 'undo':
+      return `no rollbacker has been implemented for "${gk}"`
+    default:
+      return `${qualifiedName(rt)} "${name}" ${sub === 'restart' ? 'restarting' : sub === 'pause' ? 'pausing' : 'resuming'} is not supported`
+  }
 }
 
 /** kubectl's DeploymentStatusViewer: the message and whether the rollout is done. */
@@ -42,14 +60,29 @@ export function deploymentStatus(d: KObject): { msg: string; done: boolean } {
   return { msg: 'Waiting for deployment spec update to be observed...\n', done: false }
 }
 
+/** kubectl's DaemonSetStatusViewer. */
+export function daemonSetStatus(ds: KObject): { msg: string; done: boolean } {
+  const name = ds.metadata.name
+  const st = ds.status ?? {}
+  if ((ds.spec?.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') throw new CliError('rollout status is only available for RollingUpdate strategy type')
+  if ((ds.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const want = st.desiredNumberScheduled ?? 0
+    if ((st.updatedNumberScheduled ?? 0) < want) return { msg: `Waiting for daemon set "${name}" rollout to finish: ${st.updatedNumberScheduled ?? 0} out of ${want} new pods have been updated...\n`, done: false }
+    if ((st.numberAvailable ?? 0) < want) return { msg: `Waiting for daemon set "${name}" rollout to finish: ${st.numberAvailable ?? 0} of ${want} updated pods are available...\n`, done: false }
+    return { msg: `daemon set "${name}" successfully rolled out\n`, done: true }
+  }
+  return { msg: 'Waiting for daemon set spec update to be observed...\n', done: false }
+}
+
 async function runStatus(inv: Invocation): Promise<number> {
   const { cluster, cmd } = inv
   const { rt, obj } = target(inv, 'status')
   const ns = nsFor(inv, rt)
+  const viewer = rt.kind === 'DaemonSet' ? daemonSetStatus : deploymentStatus
   let last = ''
   let d = obj
   for (;;) {
-    const s = deploymentStatus(d)
+    const s = viewer(d)
     if (s.msg !== last) cmd.stdout.write(s.msg)
     last = s.msg
     if (s.done || inv.flags.watch === false) return 0
@@ -119,7 +152,7 @@ async function runUndo(inv: Invocation): Promise<number> {
   return 0
 }
 
-const FILE: FlagSpec = { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to get from a server.' }
+const FILE: FlagSpec = { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to get from a server.', notSimulated: 'name the objects as TYPE NAME or TYPE/NAME' }
 
 function sub(name: string, short: string, run: (inv: Invocation) => Promise<number>, flags: FlagSpec[] = []): Verb {
   return { name, short, use: `rollout ${name} RESOURCE [flags] [options]`, flags: [FILE, ...flags], run }
@@ -132,13 +165,13 @@ export const rolloutVerb: Verb = {
   use: 'rollout SUBCOMMAND [flags] [options]',
   group: 'Build and Deploy Commands',
   subcommands: [
-    sub('history', 'View rollout history', runHistory, [{ name: 'revision', type: 'int', default: 0, usage: 'See the details, including podTemplate of the revision specified' }]),
+    sub('history', 'View rollout history', runHistory, [{ name: 'revision', type: 'int', default: 0, usage: 'See the details, including podTemplate of the revision specified', notSimulated: 'the latest revision is shown' }]),
     sub('pause', 'Mark the provided resource as paused', (inv) => runPause(inv, true)),
     sub('restart', 'Restart a resource', runRestart),
     sub('resume', 'Resume a paused resource', (inv) => runPause(inv, false)),
     sub('status', 'Show the status of the rollout', runStatus, [
       { name: 'watch', short: 'w', type: 'bool', default: true, usage: 'Watch the status of the rollout until it\'s done.' },
-      { name: 'revision', type: 'int', default: 0, usage: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).' },
+      { name: 'revision', type: 'int', default: 0, usage: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).', notSimulated: 'the latest revision is shown' },
       { name: 'timeout', type: 'string', default: '0s', usage: 'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' },
     ]),
     sub('undo', 'Undo a previous rollout', runUndo, [{ name: 'to-revision', type: 'int', default: 0, usage: 'The revision to rollback to. Default to 0 (last revision).' }]),

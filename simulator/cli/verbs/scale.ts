@@ -11,10 +11,10 @@ const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Replicatio
 export const SCALE_FLAGS: FlagSpec[] = [
   { name: 'replicas', type: 'int', default: -1, usage: 'The new desired number of replicas. Required.' },
   { name: 'current-replicas', type: 'int', default: -1, usage: 'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.' },
-  { name: 'resource-version', type: 'string', usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.' },
+  { name: 'resource-version', type: 'string', usage: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.', notSimulated: 'there is no precondition on the resource version' },
   { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types' },
   { name: 'selector', short: 'l', type: 'string', usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)." },
-  { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to set a new size' },
+  { name: 'filename', short: 'f', type: 'stringArray', usage: 'Filename, directory, or URL to files identifying the resource to set a new size', notSimulated: 'name the objects as TYPE NAME or TYPE/NAME' },
   { name: 'timeout', type: 'string', default: '0s', usage: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).' },
   { name: 'output', short: 'o', type: 'string', usage: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },
   DRY_RUN_FLAG,

@@ -13,6 +13,7 @@ type ForSpec = Cond | { kind: 'delete' }
 function parseFor(v: string | undefined): ForSpec {
   if (!v) throw new CliError('--for must be set')
   if (v.toLowerCase() === 'delete') return { kind: 'delete' }
+  if (v.startsWith('jsonpath=')) throw new CliError('--for=jsonpath=... is not available in this workshop simulator (use --for=condition=TYPE or --for=delete)')
   const m = v.match(/^condition=([^=]+)(?:=(.*))?$/)
   if (m) return { kind: 'condition', type: m[1], value: m[2] ?? 'true' }
   throw new CliError(`unrecognized condition: "${v}"`)
@@ -20,6 +21,17 @@ function parseFor(v: string | undefined): ForSpec {
 
 function met(obj: KObject, c: Cond): boolean {
   return (obj.status?.conditions ?? []).some((x: any) => String(x.type).toLowerCase() === c.type.toLowerCase() && String(x.status).toLowerCase() === c.value.toLowerCase())
+}
+
+/** A GET that says whether the object is there (the request, failed or not, is audited like the real one). */
+function exists(inv: Invocation, key: string, ns: string | undefined, name: string): boolean {
+  try {
+    inv.cluster.api.get(key, ns, name)
+    return true
+  } catch (e) {
+    if (isApiError(e) && e.reason === 'NotFound') return false
+    throw e
+  }
 }
 
 async function runWait(inv: Invocation): Promise<number> {
@@ -42,9 +54,16 @@ async function runWait(inv: Invocation): Promise<number> {
       if (!flags.all && !flags.selector) throw new CliError('resource(s) were provided, but no name was specified')
       names = cluster.api.list(t.rt.key, { namespace: ns, labelSelector: flags.selector as string | undefined }).map((o) => o.metadata.name)
     }
-    for (const name of names) items.push({ key: t.rt.key, ns, name, prefix: kindPrefix(t.rt), plural: t.rt.plural })
+    for (const name of names) {
+      // --for=delete ignores objects that are already gone (kubectl's visitor skips NotFound)
+      if (spec.kind === 'delete' && !exists(inv, t.rt.key, ns, name)) continue
+      items.push({ key: t.rt.key, ns, name, prefix: kindPrefix(t.rt), plural: t.rt.plural })
+    }
   }
-  if (!items.length) throw new CliError('no matching resources found')
+  if (!items.length) {
+    if (spec.kind === 'delete') return 0
+    throw new CliError('no matching resources found')
+  }
   const deadline = cluster.now() + timeout
   let code = 0
   for (const it of items) {
