@@ -67,6 +67,7 @@ export function createShellBuiltins(shell: Shell): Map<string, Command> {
       summary: 'exit the shell',
       run: async (ctx) => {
         const arg = ctx.args[0]
+        if (shell.leavesOnExit) ctx.stderr.write('exit\n')
         if (arg === undefined) throw new ShellExit(shell.lastStatus)
         if (!/^[-+]?\d+$/.test(arg)) {
           ctx.stderr.write(`bash: exit: ${arg}: numeric argument required\n`)

@@ -25,6 +25,8 @@ export interface ShellOptions {
   hooks: { enterSubshell(sub: Subshell): void; clearScreen(): void }
   /** idle `while`/`until` iterations before a loop is stopped (default `IDLE_ITERATION_LIMIT`, see `loops.ts`) */
   loopLimit?: number
+  /** an interactive shell (a pod's TTY shell) says `exit` when `exit` runs at its top level, as bash does */
+  interactive?: boolean
 }
 
 /** Streams for one top-level `run`. */
@@ -99,12 +101,26 @@ export class Shell implements LoopHost {
     return [...this.history]
   }
 
+  /**
+   * The status `exit` gave when it ran at the top level of the last line `run` ran (not in a subshell, `$( )` or
+   * `bash -c`), else undefined: a host whose shell can end (a pod's shell) ends it then.
+   */
+  exitedWith: number | undefined
+  /** how many subshells (`( )`, `$( )`, `bash -c`, pipeline stages) are running: `exit` there ends only them */
+  subshellDepth = 0
+
+  /** whether `exit` at this point would end the shell itself (an interactive shell at its top level) */
+  get leavesOnExit(): boolean {
+    return this.options.interactive === true && this.subshellDepth === 0
+  }
+
   /** Runs one full command line (possibly multi-line) and returns its exit status. Never throws. */
   async run(line: string, io: RunIO): Promise<number> {
     const trimmed = line.replace(/\n+$/, '')
     if (trimmed.trim() !== '') this.history.push(trimmed)
     this.loops.startLine()
-    return this.runLine(line, { stdin: null, stdout: io.stdout, stderr: io.stderr, signal: io.signal, commandLine: trimmed })
+    this.exitedWith = undefined
+    return this.runLine(line, { stdin: null, stdout: io.stdout, stderr: io.stderr, signal: io.signal, commandLine: trimmed }, true)
   }
 
   /** Runs a nested line in this shell (used by `ctx.exec`, `watch`, `bash -c`); `exit` ends only that line. */
@@ -112,13 +128,16 @@ export class Shell implements LoopHost {
     return this.runLine(line, frame)
   }
 
-  private async runLine(line: string, frame: Frame): Promise<number> {
+  private async runLine(line: string, frame: Frame, top = false): Promise<number> {
     try {
       const { list, warnings } = parse(line)
       for (const w of warnings) frame.stderr.write(`${w}\n`)
       return await this.execList(list, frame)
     } catch (e) {
-      if (e instanceof ShellExit) return this.setStatus(e.code)
+      if (e instanceof ShellExit) {
+        if (top) this.exitedWith = e.code
+        return this.setStatus(e.code)
+      }
       // `$(break)` inside a loop ends only the substitution
       if (e instanceof LoopControl) return this.setStatus(e.status)
       if (e instanceof LoopLimit) return this.setStatus(ABORTED)
@@ -254,9 +273,11 @@ export class Shell implements LoopHost {
   /** Runs `fn` with the variables and working directory restored afterwards (subshell semantics). */
   async isolated<T>(fn: () => Promise<T>): Promise<T> {
     const saved = new Map(this.env)
+    this.subshellDepth++
     try {
       return await fn()
     } finally {
+      this.subshellDepth--
       this.env.clear()
       for (const [k, v] of saved) this.env.set(k, v)
     }

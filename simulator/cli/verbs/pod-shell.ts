@@ -6,7 +6,6 @@ import type { KObject } from '../../api/types'
 import type { Cluster } from '../../cluster'
 import { b64decode } from '../../controllers/util'
 import { createDefaultCommands, Shell, VirtualFs } from '../../shell'
-import { ShellExit } from '../../shell/builtins'
 import type { Command, OutputStream, Subshell } from '../../shell/types'
 import { fieldRefValue } from '../describe/containers'
 import { humanSize, podMounts, type PodMount } from './pod-mounts'
@@ -140,10 +139,6 @@ export class PodShell implements Subshell {
   private readonly shell: Shell
   private readonly ac = new AbortController()
   private last = 0
-  /** subshells (`( )`, `$( )`, `bash -c`, pipeline stages) being run: `exit` there ends only them */
-  private nested = 0
-  /** set when `exit` ran at the top level of the current line */
-  private exitCode: number | undefined
 
   constructor(
     private readonly cluster: Cluster,
@@ -163,35 +158,7 @@ export class PodShell implements Subshell {
       editor: { edit: async () => null },
       sleep: (ms) => sleep(ms),
       hooks: { enterSubshell: () => undefined, clearScreen: () => undefined },
-    })
-    this.watchExit()
-  }
-
-  /** Notices an `exit` at the top level of a line (the Shell ends only that line) and counts nested subshells. */
-  private watchExit(): void {
-    const shell = this.shell
-    const isolated = shell.isolated.bind(shell)
-    shell.isolated = async <T>(fn: () => Promise<T>): Promise<T> => {
-      this.nested++
-      try {
-        return await isolated(fn)
-      } finally {
-        this.nested--
-      }
-    }
-    const exit = shell.builtins.get('exit')!
-    shell.builtins.set('exit', {
-      ...exit,
-      run: async (ctx) => {
-        if (this.nested > 0) return exit.run(ctx)
-        if (this.interactive) ctx.stderr.write('exit\n')
-        try {
-          return await exit.run(ctx)
-        } catch (e) {
-          if (e instanceof ShellExit) this.exitCode = e.code
-          throw e
-        }
-      },
+      interactive,
     })
   }
 
@@ -201,11 +168,14 @@ export class PodShell implements Subshell {
 
   /** Runs one line; `exit [N]` (or Ctrl+D as `\x04`) leaves with N or the last status. */
   async execute(line: string, io: { stdout: OutputStream; stderr: OutputStream }): Promise<{ exited: boolean; exitCode: number }> {
-    this.exitCode = undefined
-    if (line.trim() === '\x04') this.exitCode = this.last
-    else this.last = await this.shell.run(line, { stdout: io.stdout, stderr: shStream(io.stderr), signal: this.ac.signal })
-    if (this.exitCode === undefined) return { exited: false, exitCode: this.last }
-    if (this.interactive && this.exitCode !== 0) io.stderr.write(`command terminated with exit code ${this.exitCode}\n`)
-    return { exited: true, exitCode: this.exitCode }
+    let exitCode: number | undefined
+    if (line.trim() === '\x04') exitCode = this.last
+    else {
+      this.last = await this.shell.run(line, { stdout: io.stdout, stderr: shStream(io.stderr), signal: this.ac.signal })
+      exitCode = this.shell.exitedWith
+    }
+    if (exitCode === undefined) return { exited: false, exitCode: this.last }
+    if (this.interactive && exitCode !== 0) io.stderr.write(`command terminated with exit code ${exitCode}\n`)
+    return { exited: true, exitCode }
   }
 }
