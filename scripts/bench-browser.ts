@@ -177,6 +177,9 @@ async function runCommand(page: Page, command: string): Promise<string> {
 }
 
 /** Runs the browser measures; throws when the page cannot be built, served or loaded. */
+/** a line on stderr, so a slow phase shows where it is */
+const progress = (what: string) => process.stderr.write(`bench: browser: ${what}…\n`)
+
 export async function runBrowserBench(): Promise<BrowserFigures> {
   const notes: string[] = []
   if (process.env.BENCH_SKIP_BUILD !== '1') {
@@ -193,6 +196,7 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     const url = `${base}#/sandbox`
 
     // 1. cold loads: first prompt and what was downloaded before it
+    progress('cold loads to the first prompt')
     const firstRuns: number[] = []
     let initial: Loaded | undefined
     for (let i = 0; i < 5; i++) {
@@ -206,18 +210,21 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     notes.push(`initial download: ${files.length} responses, ${files.map((x) => `${x.url} ${(x.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}`)
 
     // 2. keystrokes and Enter → output, on the largest scenario the page offers
+    progress('keystrokes and Enter → output on the large sandbox')
     const bigUrl = `${base}#/sandbox?scenario=aws&nodes=${process.env.BENCH_BROWSER_NODES ?? 1000}`
     const page1 = await loadToPrompt(browser, bigUrl, false)
     const page = page1.page
     // the prompt is painted before the simulator has built the (large) cluster: wait for the cluster clock
     await page.waitForSelector('[data-testid="clock"][datetime]', { timeout: 120_000 })
     await page.locator('.xterm-helper-textarea').focus()
+    progress('frame interval')
     // a string, not a function: tsx's keepNames would wrap the inner arrow in a `__name` helper the page lacks
     const frameMs = (await page.evaluate(`new Promise((resolve) => {
       const ts = [];
       const step = (t) => { ts.push(t); if (ts.length < 31) requestAnimationFrame(step); else resolve((ts[30] - ts[0]) / 30) };
       requestAnimationFrame(step);
     })`)) as number
+    progress('keystroke echo')
     const echoes: number[] = []
     let typed = ''
     const letters = 'abcdefghijklmnopqrstuvwxyz'
@@ -233,6 +240,7 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     const heading = (await page.locator('body').textContent().catch(() => '')) ?? ''
     const scenarioMatch = /Sandbox \(([a-z0-9.-]+)\)/.exec(heading)
     const enterScenario = scenarioMatch ? scenarioMatch[1] : 'minimal (the page default)'
+    progress('Enter → output')
     const nodesText = await runCommand(page, 'oc get nodes --no-headers | wc -l')
     const podsText = await runCommand(page, 'oc get pods -A --no-headers | wc -l')
     const lastNumber = (t: string) => Number([...t.matchAll(/^\s*(\d+)\s*$/gm)].pop()?.[1] ?? NaN)
@@ -244,12 +252,14 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Control+L').catch(() => {})
       await page.keyboard.type('oc get pods -A')
-      const ms = await typeAndWait(page, 'Enter', 'prompt', 'NAMESPACE')
+      // the next prompt is painted after the last line of output (at 1000 nodes the header has scrolled away)
+      const ms = await typeAndWait(page, 'Enter', 'prompt', '')
       if (i >= 2) enters.push(ms)
     }
     notes.push(`frame: ${frameMs.toFixed(1)} ms (headless Chromium's requestAnimationFrame interval)`)
 
     // 3. the editor
+    progress('opening the editor')
     let editorOpenMs: number | null = null
     let editorNote = ''
     {
@@ -276,6 +286,7 @@ export async function runBrowserBench(): Promise<BrowserFigures> {
     await page1.close()
 
     // 4. heap after an hour of virtual time
+    progress('heap after an hour of virtual time')
     let heapAfterHourMB: number | null = null
     let heapAtStartMB: number | null = null
     let virtualMinutesAdvanced: number | null = null
