@@ -5,7 +5,7 @@
  */
 import type { ClusterSession } from './session'
 import { startTicker, type TimeControl } from './clock'
-import { openIdbStore } from './storage/idb-store'
+import { openSharedIdbStore } from './storage/idb-store'
 import { readRecord, SCROLLBACK_LINES, type LoadedRecord } from './storage/record'
 import { createSaver, type Saver } from './storage/saver'
 import { storageProblem, type RecordStore, type StorageProblem } from './storage/store'
@@ -85,7 +85,7 @@ export abstract class SessionController implements TimeControl {
 
   async start(): Promise<void> {
     try {
-      this.store = await (this.base.openStore ?? openIdbStore)()
+      this.store = await (this.base.openStore ?? openSharedIdbStore)()
     } catch (err) {
       console.warn('progress will not be saved', err)
       this.store = null

@@ -1,6 +1,6 @@
 /** The catalogue as the page sees it: bundled and imported labs, and each lab's saved progress. */
 import type { Lab, LabProblem } from '../../../simulator/labs'
-import { openIdbStore } from '../storage/idb-store'
+import { openSharedIdbStore } from '../storage/idb-store'
 import type { RecordStore } from '../storage/store'
 import { buildCatalogue, bundledFiles, IMPORTED_KEY, readImported, validateImport, type Catalogue, type LabFiles } from './catalog'
 import { labKey, readProgress, type LabProgress } from './progress'
@@ -16,7 +16,7 @@ class LabLibrary {
   private loaded = false
 
   private openStore(): Promise<RecordStore | null> {
-    this.store ??= openIdbStore().catch((err) => {
+    this.store ??= openSharedIdbStore().catch((err) => {
       console.warn('the catalogue cannot read saved progress', err)
       return null
     })

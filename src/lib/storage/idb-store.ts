@@ -39,6 +39,20 @@ export function openIdbStore(storeName = SANDBOX_STORE): Promise<RecordStore> {
   })
 }
 
+let shared: Promise<RecordStore> | null = null
+
+/**
+ * One connection for the whole page, opened as early as the entry runs (see main.ts), so the first page to need its
+ * saved record does not wait for the database to open. A failed open is tried again by the next caller.
+ */
+export function openSharedIdbStore(): Promise<RecordStore> {
+  shared ??= openIdbStore().catch((err) => {
+    shared = null
+    throw err
+  })
+  return shared
+}
+
 class IdbStore implements RecordStore {
   constructor(
     private readonly db: IDBDatabase,
