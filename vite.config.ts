@@ -34,12 +34,37 @@ function preloadTerminal(): Plugin {
   }
 }
 
+/**
+ * The boot script (src/boot.ts) is an entry of its own, loaded before the app's: a few KB that paint a prompt to
+ * type at (the boot terminal) without waiting for Svelte, the app or xterm. Its script tag goes first in the head.
+ */
+function bootEntry(): Plugin {
+  return {
+    name: 'boot-entry',
+    config: (_config, env) =>
+      env.command === 'build' ? { build: { rollupOptions: { input: { index: 'index.html', boot: 'src/boot.ts' } } } } : {},
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot')
+        const src = ctx.bundle ? (chunk ? `./${chunk.fileName}` : null) : '/src/boot.ts'
+        if (!src) return html
+        // right before the app's own script (after the Content Security Policy, which covers what follows it)
+        const at = html.lastIndexOf('<script type="module"')
+        const tag = `<script type="module" crossorigin src="${src}"></script>\n    `
+        return at < 0 ? html.replace('</head>', `${tag}</head>`) : html.slice(0, at) + tag + html.slice(at)
+      },
+    },
+  }
+}
+
 // https://vite.dev/config/
 export default defineConfig({
   // relative asset URLs: the built site works from any static host and any base path
   base: './',
   plugins: [
     svelte(),
+    bootEntry(),
     preloadTerminal(),
     // offline after the first visit: every built file (Monaco chunks, workers and font included) is precached
     VitePWA({

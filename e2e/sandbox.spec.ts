@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { focusTerminal, guardNetwork, openSandbox, runCommand, screenText, waitForScreen } from './helpers'
+import { focusTerminal, guardNetwork, openSandbox, readSavedRecord, runCommand, screenText, waitForScreen } from './helpers'
 
 guardNetwork()
 
@@ -59,4 +59,45 @@ test('the prompt is there at once, and a command typed as soon as it appears run
   await page.keyboard.press('Enter')
   const screen = await waitForScreen(page, /^typed at once done-42\n\[you@bastion ~\]\$$/m)
   expect(screen).toContain(`[you@bastion ~]$ ${line}\nnamespace/default\ntyped at once done-42\n`)
+})
+
+test('a prompt is there before the terminal has loaded: what is typed at it runs once the terminal is there', async ({ page }) => {
+  // hold xterm's chunk back, so the typing below certainly happens on the boot terminal
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/assets/Workbench-*.js', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('./#/sandbox')
+  const boot = page.locator('[data-boot-prompt]')
+  await expect(boot).toContainText('[you@bastion ~]$')
+  await expect(page.locator('[data-testid="terminal"]')).toHaveCount(0)
+  await page.keyboard.type('echo boot-$((6*7))x')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Enter')
+  await expect(boot).toContainText('[you@bastion ~]$ echo boot-$((6*7))')
+  release()
+  // the terminal replays the line through its line editor: echoed and run once, and the boot terminal is gone
+  const screen = await waitForScreen(page, /^boot-42\n\[you@bastion ~\]\$$/m)
+  expect(screen.match(/boot-42/g)).toHaveLength(1)
+  expect(screen).toContain('[you@bastion ~]$ echo boot-$((6*7))\nboot-42\n')
+  await expect(boot).toHaveCount(0)
+
+  // a reload paints the saved scrollback and prompt at once, before the terminal is back
+  await runCommand(page, 'cd /tmp')
+  await waitForScreen(page, /\[you@bastion tmp\]\$ *$/m)
+  await expect.poll(async () => ((await readSavedRecord(page, 'sandbox:minimal')) as { prompt?: string } | undefined)?.prompt).toBe('[you@bastion tmp]$ ')
+  const again = new Promise<void>((resolve) => (release = resolve))
+  await page.unroute('**/assets/Workbench-*.js')
+  await page.route('**/assets/Workbench-*.js', async (route) => {
+    await again
+    await route.continue()
+  })
+  await page.reload()
+  await expect(boot).toContainText('boot-42')
+  await expect(boot).toContainText('[you@bastion tmp]$')
+  release()
+  await waitForScreen(page, /\[you@bastion tmp\]\$ *$/m)
+  await expect(boot).toHaveCount(0)
 })

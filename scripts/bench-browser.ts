@@ -145,11 +145,12 @@ async function loadToPrompt(browser: Browser, url: string, collect: boolean): Pr
     })
   }
   await page.goto(url, { waitUntil: 'commit' })
+  // the first prompt the trainee can type at: the boot terminal's (plain DOM, before xterm has loaded) or xterm's
   const handle = await page.waitForFunction(
     () => {
-      const rows = document.querySelector('.xterm-rows')
+      const rows = document.querySelector('.xterm-rows, [data-boot-prompt]')
       const text = (rows?.textContent ?? '').replace(/\u00a0/g, ' ')
-      return text.includes(']$ ') ? performance.now() : false
+      return text.includes(']$') ? performance.now() : false
     },
     null,
     { polling: 'raf', timeout: 30_000 },

@@ -95,7 +95,11 @@ export class ClusterSession implements TerminalSession {
 
   prompt(): string {
     const sub = this.subshells[this.subshells.length - 1]
-    if (sub) return sub.prompt()
+    return sub ? sub.prompt() : this.bastionPrompt()
+  }
+
+  /** the bastion's own prompt, inside a pod's shell too (what a restored session starts with: subshells are not saved) */
+  bastionPrompt(): string {
     const cwd = this.shell.cwd
     const dir = cwd === HOME ? '~' : cwd === '/' ? '/' : cwd.slice(cwd.lastIndexOf('/') + 1)
     return `[you@bastion ${dir}]$ `

@@ -320,6 +320,7 @@ export class LabController extends SessionController {
           scrollback: lines,
           speed: this.speed,
           paused: this.paused,
+          prompt: session.bastionPrompt(),
           savedAt: Date.now(),
         }),
         kind: 'lab',

@@ -105,6 +105,7 @@ export class SandboxController extends SessionController {
           scrollback: lines,
           speed: this.speed,
           paused: this.paused,
+          prompt: session.bastionPrompt(),
           savedAt: Date.now(),
         }),
       undefined,

@@ -32,6 +32,9 @@ export interface SessionControllerOptions {
   lock?: (opts: Parameters<typeof createTabLock>[0]) => TabLock
 }
 
+/** the phases in which the page is about to show, or shows, the session's terminal */
+export const terminalPhase = (p: Phase): boolean => p.name === 'starting' || p.name === 'running'
+
 export const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 export abstract class SessionController implements TimeControl {

@@ -18,6 +18,8 @@ export interface SandboxRecord {
   speed: number
   /** the trainee paused the clock (a reload keeps it paused); absent in records saved before it was kept */
   paused?: boolean
+  /** the prompt the restored session starts with, for the boot terminal (absent in older records) */
+  prompt?: string
   /** wall-clock time of the save (epoch ms) */
   savedAt: number
 }
@@ -26,7 +28,15 @@ export function sandboxKey(scenario: string, extraNodes = 0): string {
   return extraNodes > 0 ? `sandbox:${scenario}+${extraNodes}` : `sandbox:${scenario}`
 }
 
-export function makeRecord(input: { scenario: string; state: unknown; scrollback: string[]; speed: number; paused: boolean; savedAt: number }): SandboxRecord {
+export function makeRecord(input: {
+  scenario: string
+  state: unknown
+  scrollback: string[]
+  speed: number
+  paused: boolean
+  prompt: string
+  savedAt: number
+}): SandboxRecord {
   return {
     schema: RECORD_SCHEMA,
     scenario: input.scenario,
@@ -34,6 +44,7 @@ export function makeRecord(input: { scenario: string; state: unknown; scrollback
     scrollback: input.scrollback.slice(-SCROLLBACK_LINES),
     speed: input.speed,
     paused: input.paused,
+    prompt: input.prompt,
     savedAt: input.savedAt,
   }
 }
@@ -63,4 +74,16 @@ export function readRecord(raw: unknown): LoadedRecord {
   const scrollback = Array.isArray(r.scrollback) ? r.scrollback.filter((l): l is string => typeof l === 'string').slice(-SCROLLBACK_LINES) : []
   const speed = typeof r.speed === 'number' && Number.isFinite(r.speed) && r.speed >= 0 && r.speed <= 10_000 ? r.speed : undefined
   return { state, scrollback, speed, paused: r.paused === true }
+}
+
+/**
+ * What the boot terminal paints for a stored record (before the app has loaded): nothing stored is a new session
+ * (no scrollback, the initial prompt); a record with its prompt shows its scrollback and that prompt; anything else
+ * (a record from before the prompt was kept, or unreadable) paints nothing and waits for the app.
+ */
+export function bootViewOf(raw: unknown, initialPrompt: string): { scrollback: string[]; prompt: string } | null {
+  if (raw === undefined) return { scrollback: [], prompt: initialPrompt }
+  const r = raw !== null && typeof raw === 'object' ? (raw as Partial<Record<keyof SandboxRecord, unknown>>) : {}
+  if (typeof r.prompt !== 'string' || r.prompt === '') return null
+  return { scrollback: readRecord(raw).scrollback, prompt: r.prompt }
 }

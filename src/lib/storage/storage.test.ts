@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createSaveScheduler, type Timers } from './scheduler'
 import { createSaver } from './saver'
 import { MemoryStore } from './memory-store'
-import { makeRecord, readRecord, RECORD_SCHEMA, sandboxKey, SCROLLBACK_LINES } from './record'
+import { bootViewOf, makeRecord, readRecord, RECORD_SCHEMA, sandboxKey, SCROLLBACK_LINES } from './record'
 import { storageNotice, storageProblem, StorageError } from './store'
 import { createTabLock, type ChannelLike } from './tab-lock'
 
@@ -135,8 +135,8 @@ describe('storage problems', () => {
 describe('the record', () => {
   it('has a fixed shape, keeps the session as JSON text and the last lines of scrollback', () => {
     const lines = Array.from({ length: SCROLLBACK_LINES + 5 }, (_, i) => `line ${i}`)
-    const rec = makeRecord({ scenario: 'minimal', state: { format: 'x', version: 1 }, scrollback: lines, speed: 2, paused: true, savedAt: 42 })
-    expect(Object.keys(rec).sort()).toEqual(['paused', 'savedAt', 'scenario', 'schema', 'scrollback', 'speed', 'state'])
+    const rec = makeRecord({ scenario: 'minimal', state: { format: 'x', version: 1 }, scrollback: lines, speed: 2, paused: true, prompt: '[you@bastion tmp]$ ', savedAt: 42 })
+    expect(Object.keys(rec).sort()).toEqual(['paused', 'prompt', 'savedAt', 'scenario', 'schema', 'scrollback', 'speed', 'state'])
     expect(rec.schema).toBe(RECORD_SCHEMA)
     expect(rec.state).toBe('{"format":"x","version":1}')
     expect(rec.scrollback).toHaveLength(SCROLLBACK_LINES)
@@ -145,6 +145,15 @@ describe('the record', () => {
     expect(readRecord(structuredClone(rec))).toEqual({ state: { format: 'x', version: 1 }, scrollback: rec.scrollback, speed: 2, paused: true })
     // a record saved before the pause was kept runs the clock
     expect(readRecord({ ...structuredClone(rec), paused: undefined }).paused).toBe(false)
+  })
+
+  it('gives the boot terminal the saved scrollback and prompt, the initial prompt when nothing is saved, else nothing', () => {
+    const rec = makeRecord({ scenario: 'minimal', state: {}, scrollback: ['a', 'b'], speed: 1, paused: false, prompt: '[you@bastion tmp]$ ', savedAt: 1 })
+    expect(bootViewOf(structuredClone(rec), '[you@bastion ~]$ ')).toEqual({ scrollback: ['a', 'b'], prompt: '[you@bastion tmp]$ ' })
+    expect(bootViewOf(undefined, '[you@bastion ~]$ ')).toEqual({ scrollback: [], prompt: '[you@bastion ~]$ ' })
+    // a record saved before the prompt was kept, or garbage: the boot terminal waits for the app
+    expect(bootViewOf({ ...structuredClone(rec), prompt: undefined }, '$ ')).toBeNull()
+    for (const raw of [null, 42, 'x', [], { prompt: 7 }]) expect(bootViewOf(raw, '$ ')).toBeNull()
   })
 
   it('reads garbage as "no state" so restoring refuses it with its own message', () => {

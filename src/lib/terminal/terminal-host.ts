@@ -8,6 +8,7 @@ import type { TerminalSession } from '../../../simulator/terminal-session'
 import { LineEditor, type EditorAction } from './line-editor'
 import { toTerminalNewlines } from './keys'
 import { readScrollback, scrollbackText } from './scrollback'
+import { takeBootTerminal } from '../boot/boot-terminal'
 
 export interface TerminalHandle {
   terminal: Terminal
@@ -275,6 +276,14 @@ export function attachTerminal(
     prompted = true
     if (options.scrollback?.length) write(scrollbackText(options.scrollback))
     write(editor.start())
+    // the boot terminal stood in until now: its keystrokes go through the line editor like any others, and it
+    // leaves once this prompt is on screen
+    const boot = takeBootTerminal()
+    term.write('', () => boot.remove())
+    if (boot.input !== '') {
+      if (waiting !== null) waiting += boot.input
+      else void process(boot.input)
+    }
   }
   if (waiting === null || options.initialPrompt !== undefined) firstPrompt()
   if (source instanceof Promise) {
