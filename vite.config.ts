@@ -5,36 +5,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { VitePWA } from 'vite-plugin-pwa'
 
 /**
- * The terminal's chunk (xterm and the workbench) is needed for the first prompt of the sandbox and of every lab: a
- * `modulepreload` link fetches it alongside the entry, instead of after the entry has run and the route has asked
- * for it (one round trip less before the prompt).
- */
-function preloadTerminal(): Plugin {
-  return {
-    name: 'preload-terminal',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const bundle = ctx.bundle ?? {}
-        const chunks = new Set<string>()
-        // the chunk and everything it imports statically (the entry's own imports are loaded anyway)
-        const add = (fileName: string) => {
-          const c = bundle[fileName]
-          if (!c || c.type !== 'chunk' || c.isEntry || chunks.has(fileName)) return
-          chunks.add(fileName)
-          for (const dep of c.imports) add(dep)
-        }
-        for (const c of Object.values(bundle)) {
-          if (c.type === 'chunk' && c.moduleIds.some((id) => /\/(Workbench|Sandbox)\.svelte$/.test(id))) add(c.fileName)
-        }
-        return [...chunks].map((f) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` }, injectTo: 'head' as const }))
-      },
-    },
-  }
-}
-
-/**
  * The boot script (src/boot.ts) is an entry of its own, loaded before the app's: a few KB that paint a prompt to
  * type at (the boot terminal) without waiting for Svelte, the app or xterm. Its script tag goes first in the head.
  */
@@ -65,7 +35,6 @@ export default defineConfig({
   plugins: [
     svelte(),
     bootEntry(),
-    preloadTerminal(),
     // offline after the first visit: every built file (Monaco chunks, workers and font included) is precached
     VitePWA({
       registerType: 'autoUpdate',
