@@ -126,7 +126,7 @@ export class LabController extends SessionController {
       }
     }
     this.evaluate()
-    void this.saver?.now()
+    this.saver?.whenIdle()
   }
 
   /** restores the cluster (objects, clock, pending work) and the shell to just before the last command that changed it */
@@ -201,7 +201,7 @@ export class LabController extends SessionController {
     }
     if (advanced) {
       this.progress.wallUpdated = Date.now()
-      void this.saver?.now()
+      this.saver?.whenIdle()
     }
   }
 

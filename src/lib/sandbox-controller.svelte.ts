@@ -8,6 +8,7 @@
 import type { ClusterSession } from './session'
 import { DEFAULT_SEED } from './session-defaults'
 import { makeRecord, sandboxKey, type LoadedRecord } from './storage/record'
+import { afterPaint } from './after-paint'
 import { message, SessionController, type SessionControllerOptions } from './session-controller.svelte'
 
 export type { Phase } from './session-controller.svelte'
@@ -30,20 +31,6 @@ export function loadSimulator(): Promise<SimulatorModule> {
   return simulator
 }
 
-/** resolves once the page has painted what is on screen now (or after 100 ms, e.g. in a hidden tab) */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100)
-    if (typeof requestAnimationFrame !== 'function') return
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer)
-        resolve()
-      }, 0),
-    )
-  })
-}
-
 export class SandboxController extends SessionController {
   constructor(private readonly opts: ControllerOptions) {
     super(sandboxKey(opts.scenario, opts.nodes), opts, 'sandbox')
@@ -55,9 +42,9 @@ export class SandboxController extends SessionController {
     await this.runNew()
   }
 
-  /** a command finished: save now */
+  /** a command finished: save at the next idle moment (its output is painted first) */
   commandDone(): void {
-    void this.saver?.now()
+    this.saver?.whenIdle()
   }
 
   protected async fresh(): Promise<void> {

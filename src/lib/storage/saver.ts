@@ -5,7 +5,7 @@ import { createSaveScheduler, type SaveScheduler, type Timers, browserTimers } f
 import { storageProblem, type RecordStore, type StorageProblem } from './store'
 
 /** how often the ticking clock alone causes a save */
-export const TICK_SAVE_INTERVAL_MS = 2000
+export const TICK_SAVE_INTERVAL_MS = 5000
 
 export interface SaverOptions {
   /** null: no storage at all (reported once as 'unavailable') */

@@ -59,6 +59,24 @@ describe('save scheduling', () => {
     expect(save).toHaveBeenCalledTimes(1)
   })
 
+  it('after a command, saves at the next idle moment (once), replacing a pending timed save', () => {
+    const { timers, tick } = fakeTimers()
+    const save = vi.fn(async () => {})
+    const idle: (() => void)[] = []
+    const s = createSaveScheduler(save, 2000, { ...timers, idle: (fn) => idle.push(fn), clearIdle: () => idle.splice(0) })
+    s.soon()
+    s.whenIdle()
+    s.whenIdle()
+    expect(save).not.toHaveBeenCalled()
+    expect(s.pending).toBe(true)
+    tick(5000) // the timed save was replaced: nothing fires on the clock
+    expect(save).not.toHaveBeenCalled()
+    expect(idle).toHaveLength(1)
+    idle.shift()!()
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(s.pending).toBe(false)
+  })
+
   it('does nothing once stopped', () => {
     const { timers, tick } = fakeTimers()
     const save = vi.fn(async () => {})
